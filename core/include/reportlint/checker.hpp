@@ -1,0 +1,69 @@
+// reportlint plugin API: the interface every checker implements.
+//
+// A plugin is a shared library holding one Checker, which declares one or more rules.
+// The core calls, in this order and from one thread:
+//   rules()      — static metadata, any time;
+//   configure()  — once, with the merged [plugins.<name>] table of a configuration;
+// and then, from any number of threads at once:
+//   check()      — once per document; it must not modify the checker.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <toml++/toml.h>
+
+#include "reportlint/diagnostic.hpp"
+#include "reportlint/document.hpp"
+
+namespace reportlint {
+
+enum class FixAvailability : std::uint8_t { none, sometimes, always };
+
+struct RuleInfo {
+  std::string_view id;       // "<plugin>.<rule>": lower-case words joined by '-'
+  Severity default_severity = Severity::error;
+  FixAvailability fix = FixAvailability::none;
+  std::string_view summary;  // one line, Simplified Chinese
+  std::string_view doc;      // Markdown page printed by --explain (docs/rules/<id>.md)
+};
+
+// Receives diagnostics. The core copies what it is given; nothing handed over may point
+// into the plugin.
+class DiagnosticSink {
+ public:
+  virtual ~DiagnosticSink() = default;
+  // False when the configuration turned the rule off: skip the work.
+  virtual bool enabled(std::string_view rule_id) const = 0;
+  virtual void report(Diagnostic diagnostic) = 0;
+};
+
+// What configure() sees: its options and a place to report problems with them.
+class ConfigureContext {
+ public:
+  virtual ~ConfigureContext() = default;
+  // The plugin's [plugins.<name>] table merged over every config layer; its nodes keep
+  // their source() so errors can name file, line and column. Empty when not configured.
+  virtual const toml::table& options() const = 0;
+  // Reports a configuration error; the core prints it and exits with status 2.
+  virtual void error(const toml::source_region& where, std::string message) = 0;
+  // Resolves a path written in a config file (relative to that file) or a
+  // "builtin:NAME" reference to a file shipped in the data directory under `kind`
+  // (e.g. kind "phrasing" → share/reportlint/configs/phrasing/NAME.toml).
+  virtual std::string resolve_path(std::string_view written, const toml::source_region& where,
+                                   std::string_view kind) const = 0;
+  // The document-type profile chosen by --profile or the config, empty when none.
+  virtual std::string_view profile() const = 0;
+};
+
+class Checker {
+ public:
+  virtual ~Checker() = default;
+  virtual std::span<const RuleInfo> rules() const noexcept = 0;
+  virtual void configure(ConfigureContext& context) = 0;
+  virtual void check(const Document& document, DiagnosticSink& sink) const = 0;
+};
+
+}  // namespace reportlint

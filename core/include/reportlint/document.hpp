@@ -1,0 +1,72 @@
+// reportlint plugin API: the document model every checker reads.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reportlint/outline.hpp"
+#include "reportlint/text.hpp"
+
+namespace reportlint {
+
+enum class DocumentFormat : std::uint8_t { plain_text, markdown };
+
+// A line of the text: content [begin, end) without its terminator; `next` is where the
+// following line starts (end plus the length of "\n", "\r\n" or "\r", if any).
+struct Line {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t next = 0;
+};
+
+// Read-only after the core has built it, so checkers may run on it in parallel.
+class Document {
+ public:
+  std::string_view path() const noexcept { return path_; }
+  DocumentFormat format() const noexcept { return format_; }
+
+  // UTF-8 without a byte order mark; line terminators as in the source.
+  std::string_view text() const noexcept { return text_; }
+  std::string_view slice(TextRange r) const noexcept {
+    return std::string_view(text_).substr(r.begin, r.end - r.begin);
+  }
+
+  const std::vector<Line>& lines() const noexcept { return lines_; }
+  std::string_view line_text(std::size_t index) const noexcept {
+    const Line& l = lines_[index];
+    return slice({l.begin, l.end});
+  }
+  // Index of the line holding byte `offset` (offsets in a terminator belong to its line).
+  std::size_t line_at(std::uint32_t offset) const noexcept {
+    auto it = std::upper_bound(lines_.begin(), lines_.end(), offset,
+                               [](std::uint32_t o, const Line& l) { return o < l.begin; });
+    return it == lines_.begin() ? 0 : static_cast<std::size_t>(it - lines_.begin() - 1);
+  }
+
+  const Outline& outline() const noexcept { return outline_; }
+
+  // Ranges that are not prose: URLs, e-mail addresses, Markdown code spans and HTML
+  // comments. Sorted and disjoint. Checkers leave them alone.
+  const std::vector<TextRange>& verbatim() const noexcept { return verbatim_; }
+  bool is_verbatim(TextRange r) const noexcept {
+    auto it = std::upper_bound(verbatim_.begin(), verbatim_.end(), r.begin,
+                               [](std::uint32_t o, const TextRange& v) { return o < v.begin; });
+    if (it != verbatim_.begin() && std::prev(it)->overlaps(r)) return true;
+    return it != verbatim_.end() && it->overlaps(r);
+  }
+
+ private:
+  friend class DocumentBuilder;
+
+  std::string path_;
+  DocumentFormat format_ = DocumentFormat::plain_text;
+  std::string text_;
+  std::vector<Line> lines_;
+  Outline outline_;
+  std::vector<TextRange> verbatim_;
+};
+
+}  // namespace reportlint

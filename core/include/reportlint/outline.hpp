@@ -1,0 +1,131 @@
+// reportlint plugin API: the outline, the one shared parse of a document's structure.
+//
+// The core builds it once per document; numbering and structure checkers read it and
+// never re-parse headings or enumerations themselves.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "reportlint/text.hpp"
+
+namespace reportlint {
+
+// Numbering styles at the start of a line. GB/T 9704-2012 7.3.3 orders the first four:
+// 一、 → （一） → 1. → （1）; GB/T 15834 B.3.8 puts ① below them.
+enum class NumberStyle : std::uint8_t {
+  none,
+  han,           // 一、
+  han_paren,     // （一）
+  arabic,        // 1.
+  arabic_paren,  // （1）, also ⑴
+  circled,       // ①
+  ordinal,       // 第一，  — an enumeration word, not a heading level
+};
+
+// The GB/T 9704 level of a style: 1 for 一、 … 5 for ①; 0 for none and ordinal.
+constexpr int level_of(NumberStyle s) noexcept {
+  switch (s) {
+    case NumberStyle::han: return 1;
+    case NumberStyle::han_paren: return 2;
+    case NumberStyle::arabic: return 3;
+    case NumberStyle::arabic_paren: return 4;
+    case NumberStyle::circled: return 5;
+    default: return 0;
+  }
+}
+
+enum class BracketWidth : std::uint8_t {
+  none,      // 一、 1.
+  full,      // （一）
+  half,      // (一)
+  mixed,     // （一) or (一）
+  enclosed,  // ① ⑴: the brackets are part of the character
+};
+
+struct NumberToken {
+  NumberStyle style = NumberStyle::none;
+  std::uint16_t value = 0;
+  BracketWidth brackets = BracketWidth::none;
+  char32_t separator = 0;  // mark after the numeral or bracket (、 ． . ， ：), 0 if none
+  bool space_after = false;  // spaces between the token and the text
+  TextRange range;    // brackets, numeral, separator and spaces
+  TextRange numeral;  // the number alone: 一, 12, ①
+  TextRange body;     // the rest of the line
+};
+
+enum class LineKind : std::uint8_t {
+  blank,
+  text,     // body text; may still start with an ordinal token (第一，…)
+  heading,  // starts with a numbering token of a GB/T 9704 level
+  title,    // a stand-alone document title (see SubDocument)
+  code,     // verbatim (a fenced block in Markdown): no checker reads it as prose
+};
+
+struct LineInfo {
+  LineKind kind = LineKind::blank;
+  std::uint32_t content_begin = 0;  // after indentation and Markdown heading marks
+  NumberToken number;               // style none unless the line starts with a token
+  std::int32_t section = -1;        // innermost section holding the line, -1 if none
+  std::uint32_t document = 0;       // index into Outline::documents
+};
+
+// Lines that belong together: in plain text each non-blank line is a paragraph (drafts
+// put one paragraph per line); in Markdown consecutive text lines are joined.
+struct Paragraph {
+  std::uint32_t first_line = 0;
+  std::uint32_t last_line = 0;  // inclusive
+};
+
+struct Section {
+  std::uint32_t line = 0;      // the heading line
+  std::int32_t parent = -1;    // enclosing section, -1 at the top of its document
+  std::uint8_t level = 0;      // level_of(style) of its heading
+  std::uint32_t end_line = 0;  // one past its last line
+  std::uint32_t document = 0;
+  std::vector<std::uint32_t> children;
+};
+
+// One report inside a file. A compilation (汇编) holds several, each starting at a
+// stand-alone title line; a file without such titles is one document.
+struct SubDocument {
+  std::int32_t title_line = -1;  // -1 when the document has no recognised title
+  std::uint32_t begin_line = 0;
+  std::uint32_t end_line = 0;    // exclusive
+  std::vector<std::uint32_t> sections;  // top-level sections
+};
+
+// Enumeration words inside paragraphs (GB/T 15834 B.3.1, B.3.7).
+enum class EnumFamily : std::uint8_t {
+  shi,    // 一是 二是 三是
+  di,     // 第一， 第二，
+  order,  // 首先 其次 再次 最后
+};
+
+inline constexpr std::uint16_t kOrderLast = std::numeric_limits<std::uint16_t>::max();  // 最后
+
+struct EnumMarker {
+  EnumFamily family = EnumFamily::shi;
+  std::uint16_t value = 0;  // 1 for 一是/第一/首先, 2 for 二是/其次…, kOrderLast for 最后
+  TextRange range;          // 一是, 第一, 首先
+  char32_t after = 0;       // the character after the marker: ， 、 ： or text
+  std::uint32_t line = 0;
+};
+
+// Markers of one family in one section body (between two headings), in order.
+struct Enumeration {
+  EnumFamily family = EnumFamily::shi;
+  std::vector<std::uint32_t> markers;  // indices into Outline::markers
+};
+
+struct Outline {
+  std::vector<LineInfo> lines;  // one per Document::lines()
+  std::vector<Paragraph> paragraphs;
+  std::vector<Section> sections;
+  std::vector<SubDocument> documents;  // never empty
+  std::vector<EnumMarker> markers;
+  std::vector<Enumeration> enumerations;
+};
+
+}  // namespace reportlint

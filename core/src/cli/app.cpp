@@ -1,0 +1,221 @@
+#include "cli/app.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <iostream>
+#include <iterator>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/args.hpp"
+#include "cli/config_cache.hpp"
+#include "cli/info_commands.hpp"
+#include "cli/inputs.hpp"
+#include "io/atomic_write.hpp"
+#include "io/source.hpp"
+#include "lint/fixes.hpp"
+#include "model/document_builder.hpp"
+#include "output/renderer.hpp"
+#include "reportlint_version.hpp"
+
+namespace reportlint {
+namespace fs = std::filesystem;
+namespace {
+
+// ESLint stops after 10 passes too: fixes that keep enabling new fixes are a bug.
+constexpr int kMaxFixPasses = 10;
+
+struct Outcome {
+  FileReport report;
+  std::vector<Failure> failures;
+  std::string fixed_stdin;  // the fixed text, when --fix reads standard input
+};
+
+void print_failures(const std::vector<Failure>& failures) {
+  for (const Failure& f : failures) fmt::print(stderr, "{}\n", format_failure(f));
+}
+
+std::string read_stdin() {
+  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return bytes;
+}
+
+fs::path directory_of(const Input& input, const CliOptions& options) {
+  if (input.is_stdin) return options.stdin_filename ? fs::path(*options.stdin_filename).parent_path() : fs::path(".");
+  return fs::path(input.path).parent_path();
+}
+
+Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& options) {
+  Outcome outcome;
+  const std::string shown = input.is_stdin ? options.stdin_filename.value_or("<stdin>") : input.path;
+  outcome.report.path = shown;
+  try {
+    SourceText source = input.is_stdin ? decode_source(shown, read_stdin()) : read_source_file(input.path);
+    const DocumentFormat format = format_for_path(shown);
+    auto document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format));
+    std::vector<Diagnostic> diagnostics = linter.lint(*document);
+
+    if (options.fix) {
+      std::size_t applied = 0;
+      for (int pass = 0; pass < kMaxFixPasses; ++pass) {
+        FixResult fixed = apply_fixes(document->text(), diagnostics);
+        if (fixed.applied == 0 || fixed.text == document->text()) break;
+        applied += fixed.applied;
+        document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(fixed.text), format));
+        diagnostics = linter.lint(*document);
+      }
+      if (input.is_stdin)
+        outcome.fixed_stdin = to_source_bytes(source, document->text());
+      else if (applied)
+        write_file_atomically(input.path, to_source_bytes(source, document->text()));
+      outcome.report.fixes_applied = applied;
+    }
+    outcome.report.document = std::move(document);
+    outcome.report.diagnostics = std::move(diagnostics);
+  } catch (const Error& e) {
+    outcome.failures = e.failures();
+    outcome.report.document.reset();
+    outcome.report.diagnostics.clear();
+  }
+  return outcome;
+}
+
+bool use_color(ColorMode mode, std::FILE* out) {
+  if (mode == ColorMode::always) return true;
+  if (mode == ColorMode::never) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return ::isatty(::fileno(out)) == 1;
+}
+
+std::size_t snippet_width(std::FILE* out) {
+  winsize ws{};
+  if (::isatty(::fileno(out)) == 1 && ::ioctl(::fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+    return ws.ws_col - 8u;  // minus the gutter
+  return 100;
+}
+
+int lint_command(const CliOptions& options, ConfigCache& configs) {
+  std::vector<Failure> failures;
+  const std::vector<Input> inputs = collect_inputs(options.paths, failures);
+  print_failures(failures);  // paths that do not exist; the others are still linted
+  if (std::count_if(inputs.begin(), inputs.end(), [](const Input& i) { return i.is_stdin; }) > 1)
+    throw Error(Failure{"", 0, 0, "标准输入“-”只能给一次"});
+  if (options.fix && !inputs.empty() && inputs.front().is_stdin && inputs.size() > 1)
+    throw Error(Failure{"", 0, 0, "--fix 读取标准输入时只能检查这一个输入"});
+
+  // Configs first: a bad config stops the run before any output.
+  std::vector<std::shared_ptr<const Linter>> linters;
+  for (const Input& input : inputs) linters.push_back(configs.for_directory(directory_of(input, options)));
+  for (const std::string& w : configs.take_warnings()) fmt::print(stderr, "{}\n", w);
+
+  // With --fix on standard input the fixed text goes to stdout, diagnostics to stderr.
+  const bool fixed_to_stdout = options.fix && !inputs.empty() && inputs.front().is_stdin;
+  std::FILE* out = fixed_to_stdout ? stderr : stdout;
+  RenderOptions render;
+  render.column_unit = options.column_unit;
+  render.color = use_color(options.color, out);
+  render.max_snippet_width = snippet_width(out);
+  render.tool_version = REPORTLINT_VERSION;
+  auto renderer = make_renderer(options.format, render, out);
+
+  std::vector<std::promise<Outcome>> promises(inputs.size());
+  std::vector<std::future<Outcome>> futures;
+  for (auto& p : promises) futures.push_back(p.get_future());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();)
+      promises[i].set_value(lint_input(inputs[i], *linters[i], options));
+  };
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min<std::size_t>(options.jobs ? options.jobs : cores, inputs.size());
+  std::vector<std::jthread> pool;
+  if (threads > 1)
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+  else
+    work();
+
+  Summary summary;
+  bool failed_threshold = false;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Outcome outcome = futures[i].get();
+    if (!outcome.failures.empty()) {
+      std::fflush(out);
+      print_failures(outcome.failures);
+      failures.insert(failures.end(), outcome.failures.begin(), outcome.failures.end());
+      continue;
+    }
+    ++summary.files;
+    summary.fixes_applied += outcome.report.fixes_applied;
+    summary.files_fixed += outcome.report.fixes_applied ? 1 : 0;
+    for (const Diagnostic& d : outcome.report.diagnostics) {
+      (d.severity == Severity::error ? summary.errors : d.severity == Severity::warning ? summary.warnings : summary.notes)++;
+      failed_threshold = failed_threshold || fails(options.fail_on, d.severity);
+    }
+    renderer->file(outcome.report);
+    if (fixed_to_stdout) std::fwrite(outcome.fixed_stdin.data(), 1, outcome.fixed_stdin.size(), stdout);
+  }
+  pool.clear();
+  renderer->finish(summary);
+  if (!failures.empty()) return 2;
+  return failed_threshold ? 1 : 0;
+}
+
+int run(int argc, const char* const* argv) {
+  const CliOptions options = parse_args(argc, argv);
+  if (options.help) {
+    fmt::print("{}", usage_text());
+    return 0;
+  }
+  if (options.version) {
+    fmt::print("reportlint {}\n", REPORTLINT_VERSION);
+    return 0;
+  }
+
+  LinterOptions linter_options;
+  for (const std::string& dir : options.plugin_dirs) linter_options.plugin_dirs.emplace_back(dir);
+  linter_options.builtin_plugin_dir = builtin_plugin_directory();
+  linter_options.data_dir = data_directory();
+  linter_options.profile_override = options.profile.value_or("");
+  ConfigCache configs(std::move(linter_options), options.config);
+
+  if (options.list_rules || options.explain || options.print_config) {
+    fs::path where = ".";
+    if (!options.paths.empty() && options.paths.front() != "-") {
+      const fs::path first = options.paths.front();
+      where = fs::is_directory(first) ? first : first.parent_path();
+    }
+    const auto linter = configs.for_directory(where);
+    for (const std::string& w : configs.take_warnings()) fmt::print(stderr, "{}\n", w);
+    if (options.explain) fmt::print("{}", explain_rule(*linter, *options.explain));
+    if (options.list_rules) fmt::print("{}", list_rules(*linter));
+    if (options.print_config) fmt::print("{}", print_config(*linter));
+    return 0;
+  }
+  if (options.paths.empty()) throw Error(Failure{"", 0, 0, "没有指定要检查的文件（reportlint --help 查看用法）"});
+  return lint_command(options, configs);
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv) {
+  try {
+    return run(argc, argv);
+  } catch (const Error& e) {
+    std::fflush(stdout);
+    print_failures(e.failures());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    fmt::print(stderr, "reportlint: error: 内部错误：{}\n", e.what());
+    return 2;
+  }
+}
+
+}  // namespace reportlint

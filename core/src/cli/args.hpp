@@ -1,0 +1,43 @@
+// Command-line options (contract: "Command line").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/position.hpp"
+#include "reportlint/diagnostic.hpp"
+
+namespace reportlint {
+
+enum class FailOn { error, warning, note, never };
+enum class ColorMode { automatic, always, never };
+
+struct CliOptions {
+  std::vector<std::string> paths;  // files, directories, or "-" for standard input
+  std::string format = "text";
+  std::optional<std::string> config;
+  std::optional<std::string> profile;
+  FailOn fail_on = FailOn::error;
+  bool fix = false;
+  bool list_rules = false;
+  std::optional<std::string> explain;
+  bool print_config = false;
+  std::vector<std::string> plugin_dirs;
+  unsigned jobs = 0;  // 0: one per core
+  ColorMode color = ColorMode::automatic;
+  ColumnUnit column_unit = ColumnUnit::codepoint;
+  std::optional<std::string> stdin_filename;
+  bool help = false;
+  bool version = false;
+};
+
+// Throws Error (no path) for unknown options and bad values.
+CliOptions parse_args(int argc, const char* const* argv);
+
+std::string usage_text();
+
+// True when a diagnostic of this severity makes the exit status 1.
+bool fails(FailOn threshold, Severity severity);
+
+}  // namespace reportlint

@@ -1,0 +1,107 @@
+#include "cli/info_commands.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "support/error.hpp"
+
+namespace reportlint {
+namespace {
+
+std::string_view fix_label(FixAvailability f) {
+  switch (f) {
+    case FixAvailability::none: return "-";
+    case FixAvailability::sometimes: return "sometimes";
+    case FixAvailability::always: return "always";
+  }
+  return "-";
+}
+
+std::vector<const RuleInfo*> all_rules(const Linter& linter) {
+  std::vector<const RuleInfo*> rules;
+  for (const auto& plugin : linter.plugins().plugins())
+    for (const RuleInfo& rule : plugin->rules()) rules.push_back(&rule);
+  std::sort(rules.begin(), rules.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+  return rules;
+}
+
+// Edit distance, for "did you mean" suggestions.
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string list_rules(const Linter& linter) {
+  const auto rules = all_rules(linter);
+  std::size_t width = 4;
+  for (const RuleInfo* r : rules) width = std::max(width, r->id.size());
+  std::string out = fmt::format("{:<{}}  {:<8}  {:<9}  {}\n", "rule", width, "severity", "fix", "summary");
+  for (const RuleInfo* r : rules)
+    out += fmt::format("{:<{}}  {:<8}  {:<9}  {}\n", r->id, width, to_string(r->default_severity), fix_label(r->fix),
+                       r->summary);
+  return out;
+}
+
+std::string explain_rule(const Linter& linter, std::string_view rule_id) {
+  const auto rules = all_rules(linter);
+  for (const RuleInfo* r : rules) {
+    if (r->id != rule_id) continue;
+    if (r->doc.empty()) throw Error(Failure{"", 0, 0, fmt::format("规则“{}”没有说明文档", rule_id)});
+    std::string doc(r->doc);
+    if (!doc.ends_with('\n')) doc += '\n';
+    return doc;
+  }
+  std::vector<std::string_view> near;
+  for (const RuleInfo* r : rules)
+    if (distance(r->id, rule_id) <= 3 || r->id.find(rule_id) != std::string_view::npos) near.push_back(r->id);
+  std::string message = fmt::format("未知的规则“{}”", rule_id);
+  if (!near.empty()) message += fmt::format("；是否指：{}", fmt::join(near, "、"));
+  else message += "（reportlint --list-rules 列出全部规则）";
+  throw Error(Failure{"", 0, 0, message});
+}
+
+std::string print_config(const Linter& linter) {
+  const Config& config = linter.config();
+  toml::table out;
+  if (!linter.profile().empty()) out.insert("profile", linter.profile());
+  toml::table rules;
+  for (const RuleInfo* r : all_rules(linter)) {
+    const auto severity = linter.severity(r->id);
+    rules.insert(r->id, std::string(severity ? to_string(*severity) : "off"));
+  }
+  out.insert("rules", std::move(rules));
+  toml::table plugins;
+  toml::array paths;
+  for (const PluginPath& p : config.plugin_paths) paths.push_back(p.directory.string());
+  if (!paths.empty()) plugins.insert("paths", std::move(paths));
+  for (auto&& [name, options] : config.plugin_options) plugins.insert(name, options);
+  if (!plugins.empty()) out.insert("plugins", std::move(plugins));
+
+  std::ostringstream text;
+  text << "# reportlint 合并后的配置\n# 来源（先基础后覆盖）：" << fmt::format("{}", fmt::join(config.layers, "，")) << "\n";
+  text << "# 已加载的插件：";
+  bool first = true;
+  for (const auto& plugin : linter.plugins().plugins()) {
+    text << (first ? "" : "，") << plugin->name() << " " << plugin->version();
+    first = false;
+  }
+  text << "\n\n" << toml::toml_formatter(out) << "\n";
+  return text.str();
+}
+
+}  // namespace reportlint

@@ -1,0 +1,272 @@
+#include "config/config.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace reportlint {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kConfigFileName = ".reportlint.toml";
+constexpr std::string_view kBuiltinPrefix = "builtin:";
+
+// Moves `source` into `target` key by key, descending into tables present in both, so
+// every node keeps the source() of the file that set it.
+void merge_table(toml::table& target, toml::table&& source) {
+  for (auto&& [key, node] : source) {
+    toml::table* existing = target[key].as_table();
+    if (existing && node.is_table())
+      merge_table(*existing, std::move(*node.as_table()));
+    else
+      target.insert_or_assign(key, std::move(node));
+  }
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// toml++ reports Chinese quotation marks as an undeterminable value; say what is wrong.
+std::string describe_parse_error(const toml::parse_error& e, std::string_view text) {
+  std::string message = fmt::format("配置文件语法错误：{}", e.description());
+  const auto& where = e.source().begin;
+  std::size_t offset = 0;
+  for (std::uint32_t line = 1; line < where.line && offset < text.size(); ++offset)
+    if (text[offset] == '\n') ++line;
+  std::string_view rest = text.substr(std::min(offset, text.size()));
+  rest = rest.substr(0, rest.find('\n'));
+  if (rest.find("“") != std::string_view::npos || rest.find("”") != std::string_view::npos ||
+      rest.find("‘") != std::string_view::npos || rest.find("’") != std::string_view::npos)
+    message += "（字符串请用英文半角引号 \"…\"，不要用中文引号 “…”）";
+  return message;
+}
+
+}  // namespace
+
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  const fs::path relative = fs::relative(path, fs::current_path(ec), ec);
+  if (!ec && !relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  return path.generic_string();
+}
+
+Failure failure_at(const toml::source_region& where, std::string message) {
+  Failure f;
+  f.path = where.path ? *where.path : std::string();
+  f.line = where.begin.line;
+  f.column = where.begin.column;
+  f.message = std::move(message);
+  return f;
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+  if (text == "error") return Severity::error;
+  if (text == "warning") return Severity::warning;
+  if (text == "note") return Severity::note;
+  return std::nullopt;
+}
+
+std::optional<Severity> effective_severity(const Config& config, std::string_view rule_id,
+                                           Severity default_severity) {
+  std::optional<Severity> severity = default_severity;
+  const std::string_view plugin = rule_id.substr(0, rule_id.find('.'));
+  for (const RuleSetting& s : config.rules) {
+    const bool wildcard = s.pattern.size() == plugin.size() + 2 && s.pattern.starts_with(plugin) &&
+                          s.pattern.ends_with(".*");
+    if (s.pattern == rule_id || wildcard) severity = s.severity;
+  }
+  return severity;
+}
+
+std::optional<fs::path> find_config_upward(const fs::path& directory) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(directory, ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    fs::path candidate = dir / kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+std::vector<std::string> ConfigLoader::builtin_names() const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(configs_dir_, ec))
+    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Config ConfigLoader::load_file(const fs::path& path) const {
+  Config config;
+  std::vector<fs::path> chain;
+  load_layer(path, nullptr, config, chain);
+  return config;
+}
+
+Config ConfigLoader::load_builtin(std::string_view name) const {
+  Config config;
+  std::vector<fs::path> chain;
+  const fs::path path = configs_dir_ / (std::string(name) + ".toml");
+  if (!fs::is_regular_file(path))
+    throw Error({display_path(path), 0, 0,
+                 fmt::format("找不到内置预设“builtin:{}”；reportlint 的安装可能不完整", name)});
+  load_layer(path, nullptr, config, chain);
+  return config;
+}
+
+void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* referenced_from,
+                              Config& into, std::vector<fs::path>& chain) const {
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  const std::string shown = display_path(path);
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    Failure f = referenced_from ? failure_at(*referenced_from, "") : Failure{shown, 0, 0, ""};
+    f.message = fmt::format("配置文件循环继承：{}", shown);
+    throw Error(std::move(f));
+  }
+  if (!fs::is_regular_file(path, ec)) {
+    Failure f = referenced_from ? failure_at(*referenced_from, "") : Failure{shown, 0, 0, ""};
+    f.message = fmt::format("找不到配置文件 {}", shown);
+    throw Error(std::move(f));
+  }
+
+  const std::string text = read_file(path);
+  toml::table table;
+  try {
+    table = toml::parse(text, std::string_view(shown));
+  } catch (const toml::parse_error& e) {
+    throw Error(failure_at(e.source(), describe_parse_error(e, text)));
+  }
+
+  std::vector<Failure> failures;
+  auto fail = [&](const toml::source_region& where, std::string message) {
+    failures.push_back(failure_at(where, std::move(message)));
+  };
+  const fs::path base_dir = path.parent_path();
+
+  // extends first: the layers this file builds on.
+  chain.push_back(canonical);
+  if (toml::node* extends = table.get("extends")) {
+    std::vector<const toml::node*> entries;
+    if (extends->is_string()) {
+      entries.push_back(extends);
+    } else if (toml::array* array = extends->as_array()) {
+      for (toml::node& element : *array) entries.push_back(&element);
+    } else {
+      fail(extends->source(), "“extends”应为字符串或字符串数组");
+    }
+    for (const toml::node* entry : entries) {
+      const auto* value = entry->as_string();
+      if (!value) {
+        fail(entry->source(), "“extends”的元素应为字符串");
+        continue;
+      }
+      const std::string& name = value->get();
+      fs::path target;
+      if (name.starts_with(kBuiltinPrefix)) {
+        const std::string preset(name.substr(kBuiltinPrefix.size()));
+        target = configs_dir_ / (preset + ".toml");
+        if (preset.empty() || !fs::is_regular_file(target)) {
+          const auto names = builtin_names();
+          fail(entry->source(), fmt::format("未知的内置预设“{}”（可用：builtin:{}）", name,
+                                            fmt::join(names, "、builtin:")));
+          continue;
+        }
+      } else {
+        target = base_dir / name;
+      }
+      if (!failures.empty()) continue;
+      load_layer(target, &entry->source(), into, chain);
+    }
+  }
+  chain.pop_back();
+
+  for (auto&& [key, node] : table) {
+    const std::string_view k = key.str();
+    if (k == "extends") continue;
+    if (k == "profile") {
+      if (const auto* s = node.as_string()) {
+        into.profile = s->get();
+        into.profile_source = node.source();
+      } else {
+        fail(node.source(), "“profile”应为字符串，例如 profile = \"annual-summary\"");
+      }
+    } else if (k == "rules") {
+      toml::table* rules = node.as_table();
+      if (!rules) {
+        fail(node.source(), "“rules”应为表，例如 [rules]");
+        continue;
+      }
+      auto add = [&](std::string pattern, const toml::node& value) {
+        const auto* s = value.as_string();
+        if (!s) {
+          fail(value.source(), fmt::format("规则“{}”的值应为 \"error\"、\"warning\"、\"note\" 或 \"off\"", pattern));
+          return;
+        }
+        const std::string& text_value = s->get();
+        const auto severity = parse_severity(text_value);
+        if (!severity && text_value != "off") {
+          fail(value.source(), fmt::format("规则“{}”的级别“{}”无效，应为 error、warning、note 或 off",
+                                           pattern, text_value));
+          return;
+        }
+        into.rules.push_back({std::move(pattern), severity, value.source()});
+      };
+      for (auto&& [rule_key, value] : *rules) {
+        // "placeholder.unfilled" = …, or the dotted form placeholder.unfilled = …
+        if (const toml::table* nested = value.as_table()) {
+          for (auto&& [sub_key, sub_value] : *nested)
+            add(std::string(rule_key.str()) + "." + std::string(sub_key.str()), sub_value);
+        } else {
+          add(std::string(rule_key.str()), value);
+        }
+      }
+    } else if (k == "plugins") {
+      toml::table* plugins = node.as_table();
+      if (!plugins) {
+        fail(node.source(), "“plugins”应为表，例如 [plugins.placeholder]");
+        continue;
+      }
+      for (auto&& [name, value] : *plugins) {
+        if (name.str() == "paths") {
+          const toml::array* paths = value.as_array();
+          if (!paths) {
+            fail(value.source(), "“plugins.paths”应为字符串数组");
+            continue;
+          }
+          for (const toml::node& element : *paths) {
+            if (const auto* s = element.as_string())
+              into.plugin_paths.push_back({fs::absolute(base_dir / s->get()), element.source()});
+            else
+              fail(element.source(), "“plugins.paths”的元素应为字符串");
+          }
+        } else if (toml::table* options = value.as_table()) {
+          toml::table* existing = into.plugin_options[name].as_table();
+          if (existing)
+            merge_table(*existing, std::move(*options));
+          else
+            into.plugin_options.insert_or_assign(name, std::move(*options));
+        } else {
+          fail(value.source(), fmt::format("“plugins.{}”应为插件选项表，例如 [plugins.{}]",
+                                           name.str(), name.str()));
+        }
+      }
+    } else {
+      fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins）", k));
+    }
+  }
+  if (!failures.empty()) throw Error(std::move(failures));
+  const bool builtin = fs::weakly_canonical(configs_dir_, ec) == canonical.parent_path();
+  into.layers.push_back(builtin ? std::string(kBuiltinPrefix) + path.stem().string() : shown);
+}
+
+}  // namespace reportlint

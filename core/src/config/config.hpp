@@ -1,0 +1,77 @@
+// Configuration: .reportlint.toml files, their `extends` chains and the built-in presets.
+//
+// Layers are merged base first: a file's `extends` entries, in order, then the file
+// itself. Later layers win: rule settings are applied in order, plugin tables are merged
+// key by key (arrays are replaced, not appended), plugin paths accumulate.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "reportlint/diagnostic.hpp"
+#include "support/error.hpp"
+
+namespace reportlint {
+
+struct RuleSetting {
+  std::string pattern;               // "placeholder.unfilled", or "placeholder.*"
+  std::optional<Severity> severity;  // empty when the rule is turned off
+  toml::source_region source;
+};
+
+struct PluginPath {
+  std::filesystem::path directory;   // absolute
+  toml::source_region source;
+};
+
+struct Config {
+  std::vector<std::string> layers;   // files merged, base first, for --print-config
+  std::string profile;
+  toml::source_region profile_source;
+  std::vector<RuleSetting> rules;    // in merge order: a later setting wins
+  std::vector<PluginPath> plugin_paths;
+  toml::table plugin_options;        // plugin name → merged table; nodes keep source()
+};
+
+class ConfigLoader {
+ public:
+  // `configs_dir` holds the presets named builtin:NAME (share/reportlint/configs).
+  explicit ConfigLoader(std::filesystem::path configs_dir) : configs_dir_(std::move(configs_dir)) {}
+
+  // Loads a config file and everything it extends. Throws Error listing every problem.
+  Config load_file(const std::filesystem::path& path) const;
+  // Loads builtin:NAME.
+  Config load_builtin(std::string_view name) const;
+
+  const std::filesystem::path& configs_dir() const noexcept { return configs_dir_; }
+  // Names of the presets available as builtin:NAME, sorted.
+  std::vector<std::string> builtin_names() const;
+
+ private:
+  void load_layer(const std::filesystem::path& path, const toml::source_region* referenced_from,
+                  Config& into, std::vector<std::filesystem::path>& chain) const;
+
+  std::filesystem::path configs_dir_;
+};
+
+// The nearest `.reportlint.toml` in `directory` or above it.
+std::optional<std::filesystem::path> find_config_upward(const std::filesystem::path& directory);
+
+// The severity `rule_id` ends up with under `config`, or empty when it is off.
+std::optional<Severity> effective_severity(const Config& config, std::string_view rule_id,
+                                           Severity default_severity);
+
+std::optional<Severity> parse_severity(std::string_view text);
+
+// A failure at a place in a config file (or just the file, when `where` has no position).
+Failure failure_at(const toml::source_region& where, std::string message);
+
+// A path for messages: relative to the working directory when it lies below it.
+std::string display_path(const std::filesystem::path& path);
+
+}  // namespace reportlint

@@ -1,0 +1,133 @@
+#include "io/source.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "support/error.hpp"
+
+namespace reportlint {
+namespace {
+
+// Line and column (code points) of byte `offset`, for error messages.
+Failure located(std::string path, std::string_view bytes, std::size_t offset, std::string message) {
+  std::uint32_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b == '\n' || (b == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+      ++line;
+      column = 1;
+    } else if ((b & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return Failure{std::move(path), line, column, std::move(message)};
+}
+
+// A name for well-known binary formats, so the error says what the file is.
+const char* binary_format(std::string_view bytes) {
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  if (starts("PK\x03\x04")) return "ZIP 压缩包（例如 Word .docx 文档）";
+  if (starts("%PDF")) return "PDF 文档";
+  if (starts("\xD0\xCF\x11\xE0")) return "旧版 Office 文档（.doc/.xls）";
+  if (starts("\x7F" "ELF")) return "可执行文件或共享库";
+  if (starts("\x89PNG") || starts("\xFF\xD8\xFF") || starts("GIF8")) return "图片";
+  return nullptr;
+}
+
+// Length of the valid UTF-8 sequence at bytes[i], or 0 if it is invalid.
+std::size_t valid_sequence(std::string_view bytes, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(bytes[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t n;
+  char32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > bytes.size()) return 0;
+  char32_t cp = b0 & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(bytes[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+SourceText decode_source(std::string path, std::string bytes) {
+  if (bytes.size() >= kMaxSourceBytes)
+    throw Error({path, 0, 0, fmt::format("文件过大（{} 字节），最多支持 {} 字节", bytes.size(), kMaxSourceBytes - 1)});
+  if (const char* format = binary_format(bytes))
+    throw Error({path, 0, 0, fmt::format("不是文本文件，而是{}；请先另存为 UTF-8 纯文本", format)});
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    throw Error({path, 0, 0, "是 UTF-16 编码的文本，暂不支持；请另存为 UTF-8"});
+
+  SourceText source;
+  source.path = std::move(path);
+  source.had_bom = bytes.starts_with("\xEF\xBB\xBF");
+  if (source.had_bom) bytes.erase(0, 3);
+  const std::size_t shift = source.had_bom ? 3 : 0;
+
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b == 0) {
+      throw Error(located(source.path, bytes, i,
+                          fmt::format("包含 NUL 字节（字节偏移 {}），不是文本文件", i + shift)));
+    }
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = valid_sequence(bytes, i);
+    if (n == 0) {
+      throw Error(located(source.path, bytes, i,
+                          fmt::format("不是有效的 UTF-8 文本（字节偏移 {} 处的字节 0x{:02X}）；"
+                                      "如果是 GBK/GB18030 编码，请先转换为 UTF-8",
+                                      i + shift, b)));
+    }
+    i += n;
+  }
+  source.text = std::move(bytes);
+  return source;
+}
+
+SourceText read_source_file(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status))
+    throw Error({path, 0, 0, "文件不存在"});
+  if (!std::filesystem::is_regular_file(status))
+    throw Error({path, 0, 0, "不是普通文件"});
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw Error({path, 0, 0, fmt::format("无法读取：{}", std::strerror(errno))});
+  const std::streamoff size = in.tellg();
+  if (size < 0 || static_cast<std::uint64_t>(size) >= kMaxSourceBytes)
+    throw Error({path, 0, 0, fmt::format("文件过大，最多支持 {} 字节", kMaxSourceBytes - 1)});
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size))
+    throw Error({path, 0, 0, fmt::format("读取失败：{}", std::strerror(errno))});
+  return decode_source(path, std::move(bytes));
+}
+
+std::string to_source_bytes(const SourceText& source, std::string_view text) {
+  std::string bytes;
+  bytes.reserve(text.size() + 3);
+  if (source.had_bom) bytes += "\xEF\xBB\xBF";
+  bytes += text;
+  return bytes;
+}
+
+}  // namespace reportlint

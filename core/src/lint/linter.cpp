@@ -1,0 +1,179 @@
+#include "lint/linter.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "support/error.hpp"
+
+namespace reportlint {
+namespace fs = std::filesystem;
+namespace {
+
+class PluginConfigureContext final : public ConfigureContext {
+ public:
+  PluginConfigureContext(const toml::table& options, const fs::path& data_dir, std::string_view profile,
+                         std::vector<Failure>& failures)
+      : options_(options), data_dir_(data_dir), profile_(profile), failures_(failures) {}
+
+  const toml::table& options() const override { return options_; }
+  void error(const toml::source_region& where, std::string message) override {
+    failures_.push_back(failure_at(where, std::move(message)));
+  }
+  std::string resolve_path(std::string_view written, const toml::source_region& where,
+                           std::string_view kind) const override {
+    if (written.starts_with("builtin:"))
+      return (data_dir_ / "configs" / std::string(kind) / (std::string(written.substr(8)) + ".toml")).string();
+    const fs::path base = where.path ? fs::path(*where.path).parent_path() : fs::path();
+    return (base / std::string(written)).lexically_normal().string();
+  }
+  std::string_view profile() const override { return profile_; }
+
+ private:
+  const toml::table& options_;
+  const fs::path& data_dir_;
+  std::string_view profile_;
+  std::vector<Failure>& failures_;
+};
+
+// Checks what a plugin reports before the core trusts it: renderers index the text with
+// these ranges, so a bad one must stop here with the plugin's name, not crash later.
+class ValidatingSink final : public DiagnosticSink {
+ public:
+  ValidatingSink(const Linter& linter, const Document& document, std::vector<Diagnostic>& out)
+      : linter_(linter), document_(document), out_(out) {}
+
+  void set_plugin(const LoadedPlugin& plugin) { plugin_ = &plugin; }
+
+  bool enabled(std::string_view rule_id) const override { return linter_.severity(rule_id).has_value(); }
+
+  void report(Diagnostic d) override {
+    const bool own_rule = std::any_of(plugin_->rules().begin(), plugin_->rules().end(),
+                                      [&](const RuleInfo& r) { return r.id == d.rule; });
+    if (!own_rule) fail(fmt::format("报告了未声明的规则“{}”", d.rule));
+    check_range(d.range, d.rule);
+    for (const Note& note : d.notes)
+      if (note.range) check_range(*note.range, d.rule);
+    if (d.fix) {
+      if (d.fix->edits.empty()) fail(fmt::format("规则“{}”给出了空的修复", d.rule));
+      for (const Edit& edit : d.fix->edits) check_range(edit.range, d.rule);
+    }
+    const auto severity = linter_.severity(d.rule);
+    if (!severity) return;
+    d.severity = *severity;
+    out_.push_back(std::move(d));
+  }
+
+ private:
+  bool on_boundary(std::uint32_t offset) const {
+    const std::string_view text = document_.text();
+    return offset == text.size() || !utf8::is_continuation(static_cast<unsigned char>(text[offset]));
+  }
+  void check_range(TextRange r, std::string_view rule) const {
+    if (r.begin > r.end || r.end > document_.text().size() || !on_boundary(r.begin) || !on_boundary(r.end))
+      fail(fmt::format("规则“{}”报告了无效的文本范围 [{}, {})", rule, r.begin, r.end));
+  }
+  [[noreturn]] void fail(std::string message) const {
+    throw Error(Failure{std::string(document_.path()), 0, 0,
+                        fmt::format("插件“{}”（{}）出错：{}", plugin_->name(), plugin_->path(), message)});
+  }
+
+  const Linter& linter_;
+  const Document& document_;
+  std::vector<Diagnostic>& out_;
+  const LoadedPlugin* plugin_ = nullptr;
+};
+
+}  // namespace
+
+std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, const LinterOptions& options,
+                                             std::vector<std::string>& warnings) {
+  std::shared_ptr<Linter> linter(new Linter());
+  linter->profile_ = options.profile_override.empty() ? config.profile : options.profile_override;
+
+  // Plugin search order: --plugin-dir, then the config's plugins.paths, then built-ins.
+  auto add_all = [&](const fs::path& dir) {
+    for (auto& plugin : host.load_directory(dir))
+      if (std::string w = linter->plugins_.add(std::move(plugin)); !w.empty()) warnings.push_back(std::move(w));
+  };
+  for (const fs::path& dir : options.plugin_dirs) add_all(dir);
+  for (const PluginPath& path : config.plugin_paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path.directory, ec))
+      throw Error(failure_at(path.source, fmt::format("插件目录不存在：{}", display_path(path.directory))));
+    add_all(path.directory);
+  }
+  add_all(options.builtin_plugin_dir);
+
+  // Every rule setting and plugin table must name something that exists.
+  std::vector<Failure> failures;
+  for (const RuleSetting& s : config.rules) {
+    if (s.pattern.ends_with(".*")) {
+      const std::string plugin = s.pattern.substr(0, s.pattern.size() - 2);
+      if (!linter->plugins_.find(plugin))
+        failures.push_back(failure_at(s.source, fmt::format("未知的插件“{}”（规则“{}”）", plugin, s.pattern)));
+    } else if (!linter->plugins_.find_rule(s.pattern)) {
+      failures.push_back(failure_at(s.source, fmt::format("未知的规则“{}”（reportlint --list-rules 列出全部规则）", s.pattern)));
+    }
+  }
+  for (auto&& [name, node] : config.plugin_options)
+    if (!linter->plugins_.find(name.str()))
+      failures.push_back(failure_at(name.source(), fmt::format("未知的插件“{}”", name.str())));
+  if (!failures.empty()) throw Error(std::move(failures));
+
+  for (const auto& plugin : linter->plugins_.plugins()) {
+    for (const RuleInfo& rule : plugin->rules())
+      linter->severities_.emplace_back(std::string(rule.id), effective_severity(config, rule.id, rule.default_severity));
+  }
+  std::sort(linter->severities_.begin(), linter->severities_.end());
+
+  static const toml::table kNoOptions;
+  for (const auto& plugin : linter->plugins_.plugins()) {
+    CheckerInstance instance{plugin, plugin->create()};
+    const toml::table* options_table = config.plugin_options[plugin->name()].as_table();
+    PluginConfigureContext context(options_table ? *options_table : kNoOptions, options.data_dir,
+                                   linter->profile_, failures);
+    try {
+      instance.checker->configure(context);
+    } catch (const std::exception& e) {
+      failures.push_back({display_path(plugin->path()), 0, 0, fmt::format("插件配置失败：{}", e.what())});
+    }
+    linter->checkers_.push_back(std::move(instance));
+  }
+  if (!failures.empty()) throw Error(std::move(failures));
+  linter->config_ = std::move(config);
+  return linter;
+}
+
+std::optional<Severity> Linter::severity(std::string_view rule_id) const {
+  auto it = std::lower_bound(severities_.begin(), severities_.end(), rule_id,
+                             [](const auto& entry, std::string_view id) { return entry.first < id; });
+  return it != severities_.end() && it->first == rule_id ? it->second : std::nullopt;
+}
+
+std::vector<Diagnostic> Linter::lint(const Document& document) const {
+  std::vector<Diagnostic> diagnostics;
+  ValidatingSink sink(*this, document, diagnostics);
+  for (const CheckerInstance& instance : checkers_) {
+    sink.set_plugin(*instance.plugin);
+    try {
+      instance.checker->check(document, sink);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw Error(Failure{std::string(document.path()), 0, 0,
+                          fmt::format("插件“{}”检查时出错：{}", instance.plugin->name(), e.what())});
+    } catch (...) {
+      throw Error(Failure{std::string(document.path()), 0, 0,
+                          fmt::format("插件“{}”检查时出现未知异常", instance.plugin->name())});
+    }
+  }
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    if (a.range.end != b.range.end) return a.range.end < b.range.end;
+    return a.rule < b.rule;
+  });
+  return diagnostics;
+}
+
+}  // namespace reportlint

@@ -1,0 +1,55 @@
+// A Linter is one configuration made runnable: its plugins, their configured checkers
+// and the severity of every rule. It is immutable once built, so files may be linted
+// with it from several threads at once.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/config.hpp"
+#include "plugin_host/plugin_host.hpp"
+#include "reportlint/diagnostic.hpp"
+#include "reportlint/document.hpp"
+
+namespace reportlint {
+
+struct LinterOptions {
+  std::vector<std::filesystem::path> plugin_dirs;  // --plugin-dir, searched first
+  std::filesystem::path builtin_plugin_dir;        // searched last
+  std::filesystem::path data_dir;                  // share/reportlint
+  std::string profile_override;                    // --profile
+};
+
+class Linter {
+ public:
+  // Loads the plugins `config` needs, validates the config against them and configures
+  // one checker per plugin. Throws Error listing every problem. Warnings (a plugin name
+  // found twice) are appended to `warnings`.
+  static std::shared_ptr<const Linter> create(Config config, PluginHost& host, const LinterOptions& options,
+                                              std::vector<std::string>& warnings);
+
+  // Runs every enabled rule. Diagnostics come back sorted by position, with severities
+  // from the configuration. Throws Error when a plugin fails or reports nonsense.
+  std::vector<Diagnostic> lint(const Document& document) const;
+
+  const Config& config() const noexcept { return config_; }
+  const PluginSet& plugins() const noexcept { return plugins_; }
+  // Effective severity of a rule, empty when it is off or unknown.
+  std::optional<Severity> severity(std::string_view rule_id) const;
+  const std::string& profile() const noexcept { return profile_; }
+
+ private:
+  Linter() = default;
+
+  Config config_;
+  PluginSet plugins_;
+  std::string profile_;
+  std::vector<CheckerInstance> checkers_;
+  std::vector<std::pair<std::string, std::optional<Severity>>> severities_;  // sorted by id
+};
+
+}  // namespace reportlint

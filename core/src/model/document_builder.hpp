@@ -1,0 +1,21 @@
+// Building the Document every checker reads from decoded source text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "io/source.hpp"
+#include "reportlint/document.hpp"
+
+namespace reportlint {
+
+class DocumentBuilder {
+ public:
+  // Splits lines (LF, CRLF or CR), finds verbatim ranges and builds the outline.
+  static Document build(std::string path, std::string text, DocumentFormat format);
+};
+
+// Markdown for .md/.markdown, plain text otherwise.
+DocumentFormat format_for_path(std::string_view path);
+
+}  // namespace reportlint

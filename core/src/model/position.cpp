@@ -1,0 +1,74 @@
+#include "model/position.hpp"
+
+#include "reportlint/text.hpp"
+#include "unicode/width.hpp"
+
+namespace reportlint {
+
+std::string_view to_string(ColumnUnit unit) noexcept {
+  switch (unit) {
+    case ColumnUnit::codepoint: return "codepoint";
+    case ColumnUnit::display: return "display";
+    case ColumnUnit::byte: return "byte";
+    case ColumnUnit::utf16: return "utf16";
+  }
+  return "codepoint";
+}
+
+std::uint32_t column_width(char32_t cp, ColumnUnit unit) noexcept {
+  switch (unit) {
+    case ColumnUnit::codepoint: return 1;
+    case ColumnUnit::display: return static_cast<std::uint32_t>(display_width(cp));
+    case ColumnUnit::byte: return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    case ColumnUnit::utf16: return cp < 0x10000 ? 1 : 2;
+  }
+  return 1;
+}
+
+Position PositionMapper::at(std::uint32_t offset) {
+  const auto& lines = doc_.lines();
+  if (lines.empty()) return {1, 1};
+  const Line& last = lines.back();
+  if (offset >= last.next && last.next > last.end)
+    return {static_cast<std::uint32_t>(lines.size() + 1), 1};
+
+  const std::size_t li = doc_.line_at(offset);
+  const Line& line = lines[li];
+  const std::uint32_t target = offset < line.end ? offset : line.end;
+  if (li != cached_line_ || target < cached_offset_) {
+    cached_line_ = li;
+    cached_offset_ = line.begin;
+    cached_column_ = 1;
+  }
+  const std::string_view text = doc_.text();
+  std::size_t i = cached_offset_;
+  std::uint32_t column = cached_column_;
+  if (unit_ == ColumnUnit::byte) {
+    column += target - cached_offset_;
+    i = target;
+  } else {
+    while (i < target) column += column_width(utf8::next(text, i), unit_);
+  }
+  cached_offset_ = static_cast<std::uint32_t>(i);
+  cached_column_ = column;
+  return {static_cast<std::uint32_t>(li + 1), column};
+}
+
+std::uint32_t PositionMapper::offset_of(Position position) const {
+  const auto& lines = doc_.lines();
+  if (lines.empty() || position.line == 0) return 0;
+  if (position.line > lines.size()) return static_cast<std::uint32_t>(doc_.text().size());
+  const Line& line = lines[position.line - 1];
+  const std::string_view text = doc_.text();
+  std::size_t i = line.begin;
+  std::uint32_t column = 1;
+  while (i < line.end && column < position.column) {
+    std::size_t j = i;
+    column += column_width(utf8::next(text, j), unit_);
+    if (column > position.column) break;  // inside a wide character: stay before it
+    i = j;
+  }
+  return static_cast<std::uint32_t>(i);
+}
+
+}  // namespace reportlint

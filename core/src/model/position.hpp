@@ -1,0 +1,51 @@
+// Positions: byte offset ↔ (line, column) in the unit an output wants.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "reportlint/document.hpp"
+
+namespace reportlint {
+
+// How columns are counted (contract: --column-unit). Lines and columns are 1-based.
+enum class ColumnUnit : std::uint8_t {
+  codepoint,  // Unicode code points (the contract's default, JSON, SARIF)
+  display,    // terminal columns: East Asian Wide/Fullwidth count 2 (GCC's default)
+  byte,       // UTF-8 bytes (Vim's %c, GCC -fdiagnostics-column-unit=byte)
+  utf16,      // UTF-16 code units (LSP's default encoding)
+};
+
+std::string_view to_string(ColumnUnit unit) noexcept;
+
+struct Position {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  friend bool operator==(Position, Position) = default;
+};
+
+// Width of a code point in the given unit.
+std::uint32_t column_width(char32_t cp, ColumnUnit unit) noexcept;
+
+// Converts byte offsets of one document. Ascending queries on the same line continue
+// counting from the previous one, so mapping sorted diagnostics is linear in the text.
+class PositionMapper {
+ public:
+  PositionMapper(const Document& document, ColumnUnit unit) noexcept : doc_(document), unit_(unit) {}
+
+  // An offset at or past the end of the last line's terminator maps to the line after it.
+  Position at(std::uint32_t offset);
+
+  // The byte offset of a position (clamped to its line), for callers that speak in
+  // positions, such as the language server.
+  std::uint32_t offset_of(Position position) const;
+
+ private:
+  const Document& doc_;
+  ColumnUnit unit_;
+  std::size_t cached_line_ = static_cast<std::size_t>(-1);
+  std::uint32_t cached_offset_ = 0;
+  std::uint32_t cached_column_ = 1;
+};
+
+}  // namespace reportlint

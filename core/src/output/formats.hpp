@@ -1,0 +1,15 @@
+// One factory per output format; each lives in its own file.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+
+#include "output/renderer.hpp"
+
+namespace reportlint {
+
+std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options, std::FILE* out);
+std::unique_ptr<Renderer> make_gcc_renderer(const RenderOptions& options, std::FILE* out);
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options, std::FILE* out);
+
+}  // namespace reportlint

@@ -1,0 +1,44 @@
+// One line per diagnostic for Vim's errorformat and Emacs' compilation mode:
+//   PATH:LINE:COLUMN: SEVERITY: MESSAGE [RULE]
+// No colour, no snippet, no summary: the line grammar must stay parseable.
+#include <fmt/format.h>
+
+#include "output/formats.hpp"
+
+namespace reportlint {
+namespace {
+
+class GccRenderer final : public Renderer {
+ public:
+  GccRenderer(const RenderOptions& options, std::FILE* out) : options_(options), out_(out) {}
+
+  void file(const FileReport& report) override {
+    if (report.diagnostics.empty()) return;
+    PositionMapper positions(*report.document, options_.column_unit);
+    std::string buffer;
+    for (const Diagnostic& d : report.diagnostics) {
+      const Position at = positions.at(d.range.begin);
+      fmt::format_to(std::back_inserter(buffer), "{}:{}:{}: {}: {} [{}]\n", report.path, at.line, at.column,
+                     to_string(d.severity), d.message, d.rule);
+      if (buffer.size() > (1u << 16)) {
+        std::fwrite(buffer.data(), 1, buffer.size(), out_);
+        buffer.clear();
+      }
+    }
+    std::fwrite(buffer.data(), 1, buffer.size(), out_);
+  }
+
+  void finish(const Summary&) override { std::fflush(out_); }
+
+ private:
+  RenderOptions options_;
+  std::FILE* out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> make_gcc_renderer(const RenderOptions& options, std::FILE* out) {
+  return std::make_unique<GccRenderer>(options, out);
+}
+
+}  // namespace reportlint

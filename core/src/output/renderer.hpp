@@ -1,0 +1,54 @@
+// Output formats. A renderer receives each file's report in input order, then the
+// summary; it writes to one stream and knows no rule by name.
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/position.hpp"
+#include "reportlint/diagnostic.hpp"
+#include "reportlint/document.hpp"
+
+namespace reportlint {
+
+struct FileReport {
+  std::string path;                          // as given on the command line
+  std::shared_ptr<const Document> document;  // null when the file could not be read
+  std::vector<Diagnostic> diagnostics;       // sorted by position
+  std::size_t fixes_applied = 0;
+};
+
+struct Summary {
+  std::size_t files = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  std::size_t fixes_applied = 0;
+  std::size_t files_fixed = 0;
+};
+
+struct RenderOptions {
+  ColumnUnit column_unit = ColumnUnit::codepoint;
+  bool color = false;
+  std::size_t max_snippet_width = 100;  // display columns of source shown per diagnostic
+  std::string tool_version;
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  virtual void file(const FileReport& report) = 0;
+  virtual void finish(const Summary& summary) = 0;
+};
+
+// Formats of the contract: text, gcc, json. Returns nullptr for an unknown name.
+std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOptions& options, std::FILE* out);
+
+// The names make_renderer() accepts.
+std::vector<std::string_view> renderer_names();
+
+}  // namespace reportlint

@@ -1,0 +1,168 @@
+#include "plugin_host/plugin_host.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <fmt/format.h>
+
+#include "config/config.hpp"
+#include "support/error.hpp"
+
+namespace reportlint {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kInfoSymbol = "reportlint_plugin_info";
+
+// Boost.DLL's messages end with an errno text that has nothing to do with dlopen
+// ("Bad file descriptor"); keep the dlerror part only.
+std::string dl_message(const std::system_error& e) {
+  std::string what = e.what();
+  const std::string marker = "dlerror system message: ";
+  const std::size_t at = what.find(marker);
+  if (at == std::string::npos) return what;
+  std::string message = what.substr(at + marker.size());
+  const std::size_t close = message.rfind(')');
+  return close == std::string::npos ? message : message.substr(0, close);
+}
+
+bool is_elf(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char magic[4] = {};
+  return in.read(magic, 4) && std::string_view(magic, 4) == "\x7F" "ELF";
+}
+
+bool is_valid_name(std::string_view s) {
+  if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s[i - 1] != '-');
+    if (!ok) return false;
+  }
+  return s.back() != '-';
+}
+
+Failure plugin_failure(const fs::path& file, std::string message) {
+  return Failure{display_path(file), 0, 0, std::move(message)};
+}
+
+}  // namespace
+
+LoadedPlugin::LoadedPlugin(std::string path, boost::dll::shared_library library, const PluginInfo& info)
+    : path_(std::move(path)), library_(std::move(library)), info_(&info) {
+  try {
+    prototype_.reset(info_->create ? info_->create() : nullptr);
+  } catch (const std::exception& e) {
+    throw Error(plugin_failure(path_, fmt::format("插件初始化失败：{}", e.what())));
+  } catch (...) {
+    throw Error(plugin_failure(path_, "插件初始化失败（未知异常）"));
+  }
+  if (!prototype_) throw Error(plugin_failure(path_, "插件没有创建检查器"));
+}
+
+LoadedPlugin::~LoadedPlugin() = default;
+
+std::unique_ptr<Checker> LoadedPlugin::create() const {
+  std::unique_ptr<Checker> checker(info_->create());
+  if (!checker) throw Error(plugin_failure(path_, "插件没有创建检查器"));
+  return checker;
+}
+
+std::shared_ptr<const LoadedPlugin> PluginHost::load_file(const fs::path& file) {
+  std::error_code ec;
+  const fs::path canonical = fs::canonical(file, ec);
+  if (ec) throw Error(plugin_failure(file, "插件文件不存在"));
+  if (auto it = by_path_.find(canonical.string()); it != by_path_.end()) return it->second;
+  if (!is_elf(canonical))
+    throw Error(plugin_failure(file, "不是共享库（不是 ELF 文件），无法作为插件加载"));
+
+  boost::dll::shared_library library;
+  try {
+    library.load(canonical, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::system_error& e) {
+    throw Error(plugin_failure(file, fmt::format("无法加载插件：{}", dl_message(e))));
+  }
+  if (!library.has(kInfoSymbol))
+    throw Error(plugin_failure(file, fmt::format("不是 reportlint 插件：缺少导出符号 {}", kInfoSymbol)));
+  const PluginInfo& info = library.get<const PluginInfo>(kInfoSymbol);
+  if (info.abi_version != REPORTLINT_PLUGIN_ABI)
+    throw Error(plugin_failure(
+        file, fmt::format("插件 API 版本不匹配：插件为 {}，本程序为 {}；请用本版本的 reportlint 头文件重新编译插件",
+                          info.abi_version, REPORTLINT_PLUGIN_ABI)));
+  if (info.cxx_library_abi != kCxxLibraryAbi)
+    throw Error(plugin_failure(file, "插件与本程序使用的 C++ 标准库 ABI 不同（_GLIBCXX_USE_CXX11_ABI），无法加载"));
+  if (!info.name || !is_valid_name(info.name))
+    throw Error(plugin_failure(file, fmt::format("插件名“{}”无效：应为小写字母、数字和连字符", info.name ? info.name : "")));
+
+  auto plugin = std::make_shared<const LoadedPlugin>(file.string(), std::move(library), info);
+
+  // Rule ids: "<plugin>.<rule>", lower-case words joined by '-', unique.
+  std::vector<std::string_view> seen;
+  const std::string prefix = std::string(plugin->name()) + ".";
+  for (const RuleInfo& rule : plugin->rules()) {
+    if (!rule.id.starts_with(prefix) || !is_valid_name(rule.id.substr(prefix.size())))
+      throw Error(plugin_failure(file, fmt::format("规则名“{}”无效：应为“{}<规则>”，规则部分为小写字母、数字和连字符",
+                                                   rule.id, prefix)));
+    if (std::find(seen.begin(), seen.end(), rule.id) != seen.end())
+      throw Error(plugin_failure(file, fmt::format("规则“{}”重复声明", rule.id)));
+    seen.push_back(rule.id);
+  }
+  by_path_.emplace(canonical.string(), plugin);
+  return plugin;
+}
+
+std::vector<std::shared_ptr<const LoadedPlugin>> PluginHost::load_directory(const fs::path& directory) {
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) throw Error(plugin_failure(directory, "插件目录不存在"));
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(directory, ec))
+    if (entry.path().extension() == ".so" && !entry.is_directory()) files.push_back(entry.path());
+  if (ec) throw Error(plugin_failure(directory, fmt::format("无法读取插件目录：{}", ec.message())));
+  std::sort(files.begin(), files.end());
+  std::vector<std::shared_ptr<const LoadedPlugin>> plugins;
+  for (const fs::path& file : files) plugins.push_back(load_file(file));
+  return plugins;
+}
+
+std::string PluginSet::add(std::shared_ptr<const LoadedPlugin> plugin) {
+  if (auto existing = find(plugin->name())) {
+    if (existing == plugin) return {};
+    return fmt::format("reportlint: warning: 插件“{}”重复：使用 {}，忽略 {}", plugin->name(),
+                       display_path(existing->path()), display_path(plugin->path()));
+  }
+  plugins_.push_back(std::move(plugin));
+  return {};
+}
+
+std::shared_ptr<const LoadedPlugin> PluginSet::find(std::string_view name) const {
+  for (const auto& p : plugins_)
+    if (p->name() == name) return p;
+  return nullptr;
+}
+
+const RuleInfo* PluginSet::find_rule(std::string_view id) const {
+  const auto plugin = find(id.substr(0, id.find('.')));
+  if (!plugin) return nullptr;
+  for (const RuleInfo& rule : plugin->rules())
+    if (rule.id == id) return &rule;
+  return nullptr;
+}
+
+fs::path executable_directory() {
+  std::error_code ec;
+  fs::path exe = boost::dll::program_location(ec);
+  if (ec) exe = fs::read_symlink("/proc/self/exe", ec);
+  return exe.parent_path();
+}
+
+fs::path builtin_plugin_directory() {
+  return (executable_directory() / ".." / "lib" / "reportlint" / "plugins").lexically_normal();
+}
+
+fs::path data_directory() {
+  return (executable_directory() / ".." / "share" / "reportlint").lexically_normal();
+}
+
+}  // namespace reportlint

@@ -1,0 +1,29 @@
+#include "support/error.hpp"
+
+#include <fmt/format.h>
+
+namespace reportlint {
+namespace {
+
+std::string join(const std::vector<Failure>& failures) {
+  std::string out;
+  for (const Failure& f : failures) {
+    if (!out.empty()) out += '\n';
+    out += format_failure(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_failure(const Failure& f) {
+  if (f.path.empty()) return fmt::format("reportlint: error: {}", f.message);
+  if (f.line == 0) return fmt::format("{}: error: {}", f.path, f.message);
+  if (f.column == 0) return fmt::format("{}:{}: error: {}", f.path, f.line, f.message);
+  return fmt::format("{}:{}:{}: error: {}", f.path, f.line, f.column, f.message);
+}
+
+Error::Error(std::vector<Failure> failures)
+    : std::runtime_error(join(failures)), failures_(std::move(failures)) {}
+
+}  // namespace reportlint

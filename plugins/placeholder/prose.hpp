@@ -1,0 +1,84 @@
+// Helpers shared by the placeholder rules.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reportlint/document.hpp"
+#include "reportlint/keyword_matcher.hpp"
+#include "reportlint/options.hpp"
+#include "reportlint/text.hpp"
+
+namespace reportlint::placeholder {
+
+// Calls f(line_index, begin, end) for each line that is prose (not blank, not code).
+template <class F>
+void for_each_prose_line(const Document& doc, F&& f) {
+  const auto& lines = doc.lines();
+  const auto& info = doc.outline().lines;
+  for (std::uint32_t i = 0; i < lines.size(); ++i) {
+    if (info[i].kind == LineKind::blank || info[i].kind == LineKind::code) continue;
+    f(i, lines[i].begin, lines[i].end);
+  }
+}
+
+inline bool starts_with_at(std::string_view text, std::size_t at, std::size_t end, std::string_view word) {
+  return at + word.size() <= end && text.substr(at, word.size()) == word;
+}
+
+inline bool ends_with_at(std::string_view text, std::size_t at, std::size_t begin, std::string_view word) {
+  return at >= begin + word.size() && text.substr(at - word.size(), word.size()) == word;
+}
+
+template <std::size_t N>
+bool starts_with_any(std::string_view text, std::size_t at, std::size_t end, const std::string_view (&words)[N]) {
+  for (std::string_view w : words)
+    if (starts_with_at(text, at, end, w)) return true;
+  return false;
+}
+
+template <std::size_t N>
+bool ends_with_any(std::string_view text, std::size_t at, std::size_t begin, const std::string_view (&words)[N]) {
+  for (std::string_view w : words)
+    if (ends_with_at(text, at, begin, w)) return true;
+  return false;
+}
+
+// The `allow` option: phrases in which nothing is reported, e.g. a product named "XX3".
+class AllowList {
+ public:
+  void configure(OptionReader& options) {
+    for (const auto& item : options.get_strings("allow")) {
+      if (item.value.empty()) {
+        options.context().error(item.source, "“allow”中的短语不能为空");
+        continue;
+      }
+      matcher_.add(item.value);
+    }
+    matcher_.build();
+  }
+
+  // Occurrences of allowed phrases in the document, sorted.
+  std::vector<TextRange> find(const Document& doc) const {
+    std::vector<TextRange> found;
+    if (matcher_.size() == 0) return found;
+    matcher_.scan(doc.text(), [&](std::uint32_t, std::size_t b, std::size_t e) {
+      found.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+    });
+    std::sort(found.begin(), found.end(), [](TextRange a, TextRange b) { return a.begin < b.begin; });
+    return found;
+  }
+
+  static bool covers(const std::vector<TextRange>& allowed, TextRange r) {
+    return std::any_of(allowed.begin(), allowed.end(),
+                       [&](TextRange a) { return a.begin <= r.begin && r.end <= a.end; });
+  }
+
+ private:
+  KeywordMatcher matcher_;
+};
+
+}  // namespace reportlint::placeholder

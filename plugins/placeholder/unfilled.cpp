@@ -1,0 +1,370 @@
+// placeholder.unfilled — template placeholders nobody filled in.
+//
+//   x/X/ｘ/Ｘ standing for digits or names: xx次, xxx.xx万元, x月x日, 20xx年, xx.x%, x-x月
+//   runs of ×× ○○ □□ ＊＊ ＿＿ ___ ??? and 〇〇 outside numerals
+//   某某, 某单位-type stand-ins, 某年某月某日
+//   fill-in brackets: 【请填写】 [待补充] （此处填写…） 【单位名称】 {{name}} ${name}
+//   notes: TODO TBD FIXME, 此处填写, and 待定/待补充 standing alone
+//
+// Not placeholders: Latin words and names (Linux, Xbox, XML, Model X), X射线 and other
+// X-terms, dimensions and hex (3x3, 0x1F, x86), formulas naming a model (1+X, X+N),
+// e-mail addresses, URLs and code (the document's verbatim ranges), 张某 and 张某某.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "prose.hpp"
+#include "reportlint/plugin.hpp"
+
+namespace reportlint::placeholder {
+namespace {
+
+using chars::is_ascii_alnum;
+using chars::is_ascii_digit;
+using chars::is_ascii_letter;
+
+constexpr bool is_x(char32_t c) { return c == 'x' || c == 'X' || c == U'ｘ' || c == U'Ｘ'; }
+
+// After a single X these make a term, not a placeholder: X射线, X光, x轴.
+constexpr std::string_view kXTerms[] = {"射线", "光", "线", "型", "形", "轴", "染色体", "波段", "战警"};
+
+// Surnames before 某 / 某某 anonymise a person (张某, 王某某), as news and case reports do.
+// Characters that are also common function words (向, 于, 万…) are left out.
+constexpr std::u32string_view kSurnames =
+    U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    U"姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤";
+
+// Nouns after 某 that make it a stand-in for a name the draft should give.
+constexpr std::string_view kStandInNouns[] = {"单位", "公司", "同志", "部门", "企业", "学校", "医院", "街道", "社区"};
+
+// Bracket contents that ask for input: 【请填写…】 （此处填写…） [待补充].
+constexpr std::string_view kFillInWords[] = {"请填写", "填写", "请输入", "输入", "此处", "请补充", "待补充", "待补",
+                                             "待填", "待定", "请选择", "插入", "请在此", "填入", "请填入", "待核实",
+                                             "待确认", "TODO", "TBD"};
+// 【单位名称】-style field names, in square brackets only.
+constexpr std::string_view kFieldNames[] = {"单位名称", "单位", "姓名", "名称", "日期", "时间", "地点", "标题",
+                                            "文号", "发文字号", "金额", "数量", "数字", "内容", "正文", "部门",
+                                            "职务", "年份", "月份", "电话", "联系人", "联系电话", "成文日期",
+                                            "主送机关", "附件名称", "项目名称", "公司名称", "人数"};
+// Notes that stand alone (时间：待定) rather than inside a word (接待定点, 期待).
+constexpr std::string_view kPendingWords[] = {"待补充", "待填写", "待填", "待补", "待定"};
+constexpr std::string_view kInstructionWords[] = {"此处填写", "此处输入", "此处插入", "此处添加"};
+constexpr std::string_view kLatinNotes[] = {"TODO", "TBD", "FIXME", "TKTK"};
+
+struct Bracket {
+  std::string_view open, close;
+  bool field_names;  // square brackets also take bare field names
+};
+constexpr Bracket kBrackets[] = {{"【", "】", true}, {"［", "］", true}, {"[", "]", true},
+                                 {"〔", "〕", false}, {"（", "）", false}, {"(", ")", false}};
+
+constexpr std::size_t kMaxBracketChars = 40;
+
+class Unfilled final : public Rule {
+ public:
+  void configure(OptionReader& options) override { allow_.configure(options); }
+
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    const std::vector<TextRange> allowed = allow_.find(doc);
+    for_each_prose_line(doc, [&](std::uint32_t, std::uint32_t begin, std::uint32_t end) {
+      LineScan scan{doc, doc.text(), begin, end, {}, {}};
+      scan.run();
+      for (const Finding& f : scan.findings) {
+        if (doc.is_verbatim(f.range) || (!allowed.empty() && AllowList::covers(allowed, f.range))) continue;
+        sink.report(diagnostic(f.range, f.message));
+      }
+    });
+  }
+
+ private:
+  struct Finding {
+    TextRange range;
+    std::string message;
+  };
+
+  // Scans one line. Findings come out in order and never overlap.
+  struct LineScan {
+    const Document& doc;
+    std::string_view text;
+    std::size_t begin, end;
+    std::vector<Finding> findings;
+    std::vector<TextRange> x_atoms;  // placeholder x-runs, joined into expressions at the end
+
+    char32_t at(std::size_t i) const { return i < end ? utf8::at(text, i) : 0; }
+    char32_t before(std::size_t i) const { return i > begin ? utf8::before(text, i) : 0; }
+    std::size_t after(std::size_t i) const { return i + utf8::sequence_length(static_cast<unsigned char>(text[i])); }
+
+    void add(std::size_t b, std::size_t e, std::string message) {
+      findings.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, std::move(message)});
+    }
+    void add_quoted(std::size_t b, std::size_t e, std::string_view what) {
+      add(b, e, std::string(what) + "“" + std::string(text.substr(b, e - b)) + "”");
+    }
+
+    void run() {
+      std::size_t i = begin;
+      while (i < end) {
+        const char32_t c = at(i);
+        std::size_t next = 0;
+        if (is_x(c)) {
+          next = x_run(i);
+        } else if (c == U'×' || c == U'○' || c == U'◯' || c == U'□' || c == U'＊' || c == U'＿' || c == U'〇' ||
+                   c == '_' || c == '?' || c == U'？') {
+          next = symbol_run(i, c);
+        } else if (c == U'某') {
+          next = mou(i);
+        } else if (c == '{' || c == '$') {
+          next = template_variable(i);
+        } else if (c == 'T' || c == 'F') {
+          next = latin_note(i);
+        } else if (c == U'此') {
+          next = instruction(i);
+        } else if (c == U'待') {
+          next = pending(i);
+        }
+        if (!next) {
+          for (const Bracket& b : kBrackets) {
+            if (starts_with_at(text, i, end, b.open)) {
+              next = bracket(i, b);
+              break;
+            }
+          }
+        }
+        i = next ? next : after(i);
+      }
+      join_x_atoms();
+    }
+
+    // --- x-runs -------------------------------------------------------------------------
+    std::size_t x_run(std::size_t b) {
+      std::size_t e = b, count = 0;
+      while (e < end && is_x(at(e))) {
+        e = after(e);
+        ++count;
+      }
+      std::size_t report_begin = b;
+      if (x_run_is_placeholder(b, e, count, report_begin))
+        x_atoms.push_back({static_cast<std::uint32_t>(report_begin), static_cast<std::uint32_t>(e)});
+      return e;
+    }
+
+    bool x_run_is_placeholder(std::size_t b, std::size_t e, std::size_t count, std::size_t& report_begin) const {
+      const char32_t p = before(b);
+      const char32_t q = at(e);
+      if (is_ascii_letter(p)) {
+        // Sxxxx, Gxx: a road or model code with its digits missing — one capital
+        // letter opening a token. Longer words (Linux, Exxon) are Latin text.
+        const char32_t pp = before(b - 1);
+        if (count >= 2 && p >= 'A' && p <= 'Z' && !is_ascii_alnum(pp) && pp != '.' && pp != '-' &&
+            !is_ascii_letter(q)) {
+          report_begin = b - 1;
+          return true;
+        }
+        return false;
+      }
+      if (is_ascii_letter(q)) return false;  // Xbox, XML, xls
+      if (p == ' ' && is_ascii_letter(nonspace_before(b))) return false;  // Model X
+      if (q == ' ' && is_ascii_letter(nonspace_after(e))) return false;   // X Window
+      if (count == 1) {
+        if (is_ascii_digit(q)) return false;  // x86, 3x3, 0x1F
+        if (is_ascii_digit(p) && q != U'年' && q != U'月' && q != U'日' && q != '%' && q != U'％')
+          return false;  // 10x faster
+        if (starts_with_any(text, e, end, kXTerms)) return false;  // X射线, x轴
+      }
+      if (p == '+' || q == '+') return formula_is_blank(b, e);
+      return true;
+    }
+
+    char32_t nonspace_before(std::size_t i) const {
+      while (i > begin && before(i) == ' ') --i;
+      return before(i);
+    }
+    char32_t nonspace_after(std::size_t i) const {
+      while (i < end && text[i] == ' ') ++i;
+      return at(i);
+    }
+
+    // x+x is a formula with its numbers missing; 1+X, X+N and x+n name a model.
+    bool formula_is_blank(std::size_t b, std::size_t e) const {
+      auto part_of_formula = [](char32_t c) { return is_ascii_alnum(c) || c == '+' || is_x(c); };
+      std::size_t fb = b, fe = e;
+      while (fb > begin && part_of_formula(before(fb))) {
+        std::size_t j = fb;
+        utf8::prev(text, j);
+        fb = j;
+      }
+      while (fe < end && part_of_formula(at(fe))) fe = after(fe);
+      std::size_t operand_begin = fb;
+      for (std::size_t i = fb; i <= fe; i = i < fe ? after(i) : fe + 1) {
+        if (i < fe && at(i) != '+') continue;
+        if (i == operand_begin) return false;  // empty operand: "x+" at a line end
+        for (std::size_t k = operand_begin; k < i; k = after(k))
+          if (!is_x(at(k))) return false;
+        operand_begin = i < fe ? after(i) : i;
+      }
+      return true;
+    }
+
+    // Joins x-runs separated only by number and date syntax into one expression:
+    // xx.xx, x月x日, 20xx—20xx年, x-x月, x+x, then takes a leading year prefix and a unit.
+    void join_x_atoms() {
+      auto joins = [](char32_t c) {
+        return is_ascii_digit(c) || c == '.' || c == U'．' || c == '-' || c == U'—' || c == U'–' || c == U'～' ||
+               c == '~' || c == '/' || c == ':' || c == U'：' || c == U'年' || c == U'月' || c == '+';
+      };
+      std::size_t k = 0;
+      while (k < x_atoms.size()) {
+        std::size_t b = x_atoms[k].begin, e = x_atoms[k].end;
+        std::size_t m = k + 1;
+        for (; m < x_atoms.size(); ++m) {
+          bool only_joiners = true;
+          std::size_t n = 0;
+          for (std::size_t i = e; i < x_atoms[m].begin; i = after(i), ++n) only_joiners = only_joiners && joins(at(i));
+          if (!only_joiners || n > 4) break;
+          e = x_atoms[m].end;
+        }
+        while (b > begin && is_ascii_digit(before(b))) --b;  // 20xx
+        const std::string_view expr = text.substr(b, e - b);
+        const char32_t unit = at(e);
+        const bool ranged = expr.find_first_of("-~") != std::string_view::npos || expr.find("—") != std::string_view::npos ||
+                            expr.find("～") != std::string_view::npos;
+        const bool year_like = e - b >= 4 && utf8::count_code_points(expr) == 4;
+        if (unit == '%' || unit == U'％' || (unit == U'年' && (year_like || ranged)) ||
+            (unit == U'月' && (ranged || expr.find("年") != std::string_view::npos)) ||
+            (unit == U'日' && expr.find("月") != std::string_view::npos))
+          e = after(e);
+        add_quoted(b, e, "未填写的占位符");
+        k = m;
+      }
+      std::sort(findings.begin(), findings.end(),
+                [](const Finding& a, const Finding& b) { return a.range.begin < b.range.begin; });
+    }
+
+    // --- other placeholder marks --------------------------------------------------------
+    std::size_t symbol_run(std::size_t b, char32_t c) {
+      std::size_t e = b, count = 0;
+      while (e < end && at(e) == c) {
+        e = after(e);
+        ++count;
+      }
+      const char32_t p = before(b), q = at(e);
+      bool placeholder = count >= 2;
+      if (c == '_' || c == '?') placeholder = count >= 3 && !is_ascii_alnum(p) && !is_ascii_alnum(q);
+      if (c == '_' && b == begin && e == end) placeholder = false;  // a rule line ______
+      if (c == U'〇') {
+        // 二〇二三年: 〇 is zero inside a Chinese numeral.
+        auto numeral = [](char32_t x) { return chars::is_han_numeral(x) || is_ascii_digit(x); };
+        placeholder = placeholder && !numeral(p) && !numeral(q);
+      }
+      if (placeholder) add_quoted(b, e, "未填写的占位符");
+      return e;
+    }
+
+    std::size_t mou(std::size_t b) {
+      const std::size_t one = after(b);
+      if (at(one) == U'某') {
+        std::size_t e = one;
+        while (e < end && at(e) == U'某') e = after(e);
+        const char32_t p = before(b);
+        if (p && kSurnames.find(p) != std::u32string_view::npos) return e;  // 王某某
+        add_quoted(b, e, "未填写的占位符");
+        return e;
+      }
+      // 某年某月某日, 某月某日
+      for (std::string_view date : {std::string_view("某年某月某日"), std::string_view("某年某月"),
+                                    std::string_view("某月某日")}) {
+        if (starts_with_at(text, b, end, date)) {
+          add_quoted(b, b + date.size(), "未填写的日期占位符");
+          return b + date.size();
+        }
+      }
+      const char32_t p = before(b);
+      if (p && kSurnames.find(p) != std::u32string_view::npos) return 0;  // 张某
+      for (std::string_view noun : kStandInNouns) {
+        if (starts_with_at(text, one, end, noun)) {
+          add_quoted(b, one + noun.size(), "用“某”代替的名称未填写：");
+          return one + noun.size();
+        }
+      }
+      return 0;
+    }
+
+    // {{name}} and ${name}: template variables.
+    std::size_t template_variable(std::size_t b) {
+      const bool mustache = starts_with_at(text, b, end, "{{");
+      const bool dollar = starts_with_at(text, b, end, "${");
+      if (!mustache && !dollar) return 0;
+      const std::string_view close = mustache ? "}}" : "}";
+      const std::size_t c = text.substr(0, end).find(close, b + 2);
+      if (c == std::string_view::npos || utf8::count_code_points(text.substr(b, c - b)) > kMaxBracketChars ||
+          c == b + 2)
+        return 0;
+      add_quoted(b, c + close.size(), "未填写的模板变量");
+      return c + close.size();
+    }
+
+    std::size_t bracket(std::size_t b, const Bracket& br) {
+      const std::size_t inner = b + br.open.size();
+      std::size_t i = inner, n = 0;
+      while (i < end && n <= kMaxBracketChars && !starts_with_at(text, i, end, br.close)) {
+        if (starts_with_at(text, i, end, br.open)) return 0;  // nested: not a simple fill-in
+        i = after(i);
+        ++n;
+      }
+      if (i >= end || n > kMaxBracketChars) return 0;
+      std::string_view content = text.substr(inner, i - inner);
+      while (!content.empty() && (content.front() == ' ' || content.starts_with("　")))
+        content.remove_prefix(content.front() == ' ' ? 1 : 3);
+      while (!content.empty() && (content.back() == ' ' || content.ends_with("　")))
+        content.remove_suffix(content.back() == ' ' ? 1 : 3);
+      const std::size_t e = i + br.close.size();
+      // 【】 and （　　） are blanks to fill in; an empty ASCII () is more likely code.
+      bool fill_in = content.empty() && br.open.size() > 1;
+      for (std::string_view w : kFillInWords) fill_in = fill_in || content.starts_with(w);
+      if (br.field_names)
+        for (std::string_view f : kFieldNames) fill_in = fill_in || content == f;
+      if (!fill_in) return 0;
+      add_quoted(b, e, "未填写的待填项");
+      return e;
+    }
+
+    std::size_t latin_note(std::size_t b) {
+      if (is_ascii_letter(before(b))) return 0;
+      for (std::string_view w : kLatinNotes) {
+        if (starts_with_at(text, b, end, w) && !is_ascii_letter(at(b + w.size()))) {
+          add_quoted(b, b + w.size(), "未完成的标记");
+          return b + w.size();
+        }
+      }
+      return 0;
+    }
+
+    std::size_t instruction(std::size_t b) {
+      for (std::string_view w : kInstructionWords) {
+        if (starts_with_at(text, b, end, w)) {
+          add_quoted(b, b + w.size(), "模板的填写提示未删除：");
+          return b + w.size();
+        }
+      }
+      return 0;
+    }
+
+    std::size_t pending(std::size_t b) {
+      if (chars::is_han(before(b))) return 0;  // 接待定点, 期待, 时间待定 — a word, not a note
+      for (std::string_view w : kPendingWords) {
+        if (starts_with_at(text, b, end, w) && !chars::is_han(at(b + w.size()))) {
+          add_quoted(b, b + w.size(), "未完成的标记");
+          return b + w.size();
+        }
+      }
+      return 0;
+    }
+  };
+
+  AllowList allow_;
+};
+
+REPORTLINT_RULE(Unfilled, "placeholder.unfilled", error, none, "未填写的模板占位符（xx、××、某某、【请填写】、TODO…）");
+
+}  // namespace
+}  // namespace reportlint::placeholder
