@@ -31,4 +31,5 @@ function(reportlint_add_plugin name)
     CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
     LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   target_link_libraries(${ARG_TARGET} PRIVATE reportlint::plugin_api)
+  set_property(GLOBAL APPEND PROPERTY REPORTLINT_PLUGIN_TARGETS ${ARG_TARGET})
 endfunction()

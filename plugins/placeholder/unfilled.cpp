@@ -46,8 +46,10 @@ constexpr std::string_view kFieldNames[] = {"单位名称", "单位", "姓名", 
                                             "文号", "发文字号", "金额", "数量", "数字", "内容", "正文", "部门",
                                             "职务", "年份", "月份", "电话", "联系人", "联系电话", "成文日期",
                                             "主送机关", "附件名称", "项目名称", "公司名称", "人数"};
-// Notes that stand alone (时间：待定) rather than inside a word (接待定点, 期待).
+// Notes left for later: 时间：待定, 经费待补充. Not when 待 ends a word (接待定点, 期待,
+// 有待补充 is prose) or the note starts a longer word (待定事项).
 constexpr std::string_view kPendingWords[] = {"待补充", "待填写", "待填", "待补", "待定"};
+constexpr std::u32string_view kWordsEndingInDai = U"接期对等看优招款虐亟有留尚善厚礼宽相坐以静恭苦守虚严慢";
 constexpr std::string_view kInstructionWords[] = {"此处填写", "此处输入", "此处插入", "此处添加"};
 constexpr std::string_view kLatinNotes[] = {"TODO", "TBD", "FIXME", "TKTK"};
 
@@ -350,7 +352,7 @@ class Unfilled final : public Rule {
     }
 
     std::size_t pending(std::size_t b) {
-      if (chars::is_han(before(b))) return 0;  // 接待定点, 期待, 时间待定 — a word, not a note
+      if (kWordsEndingInDai.find(before(b)) != std::u32string_view::npos) return 0;
       for (std::string_view w : kPendingWords) {
         if (starts_with_at(text, b, end, w) && !chars::is_han(at(b + w.size()))) {
           add_quoted(b, b + w.size(), "未完成的标记");

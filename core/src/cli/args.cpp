@@ -27,8 +27,8 @@ std::string usage_text() {
 
 选项：
   --format text|gcc|json        输出格式（默认 text）
-  --config FILE                 使用此配置文件（默认：从被检查文件向上查找 .reportlint.toml，
-                                找不到则用内置默认配置）
+  --config FILE|builtin:NAME    使用此配置（默认：从被检查文件向上查找 .reportlint.toml，
+                                找不到则用 builtin:default）
   --profile NAME                文档类型（如 annual-summary），覆盖配置文件中的设置
   --fail-on error|warning|note|never
                                 报告了此级别及以上的问题时退出码为 1（默认 error）

@@ -2,6 +2,9 @@
 
 namespace reportlint {
 namespace fs = std::filesystem;
+namespace {
+constexpr std::string_view kBuiltinPrefix = "builtin:";
+}
 
 ConfigCache::ConfigCache(LinterOptions options, std::optional<std::string> config_override)
     : options_(std::move(options)), override_(std::move(config_override)), loader_(options_.data_dir / "configs") {}
@@ -20,13 +23,21 @@ std::shared_ptr<const Linter> ConfigCache::for_directory(const fs::path& directo
       file = find_config_upward(directory.empty() ? fs::path(".") : directory);
     }
     std::error_code ec;
-    key = file ? fs::weakly_canonical(*file, ec).string() : std::string("builtin:default");
+    if (override_ && override_->starts_with(kBuiltinPrefix)) {
+      key = *override_;  // --config builtin:NAME
+      file.reset();
+    } else {
+      key = file ? fs::weakly_canonical(*file, ec).string() : std::string("builtin:default");
+    }
     key_for_directory_.emplace(dir_key, key);
   }
   if (auto it = linters_.find(key); it != linters_.end()) return it->second;
 
-  if (!file && key != "builtin:default") file = fs::path(key);
-  Config config = file ? loader_.load_file(*file) : loader_.load_builtin("default");
+  Config config;
+  if (key.starts_with(kBuiltinPrefix))
+    config = loader_.load_builtin(std::string_view(key).substr(kBuiltinPrefix.size()));
+  else
+    config = loader_.load_file(file ? *file : fs::path(key));
   auto linter = Linter::create(std::move(config), host_, options_, warnings_);
   linters_.emplace(key, linter);
   return linter;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -264,6 +265,10 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
       fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins）", k));
     }
   }
+  // toml++ iterates keys sorted; report in the order the file is read.
+  std::stable_sort(failures.begin(), failures.end(), [](const Failure& a, const Failure& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
   if (!failures.empty()) throw Error(std::move(failures));
   const bool builtin = fs::weakly_canonical(configs_dir_, ec) == canonical.parent_path();
   into.layers.push_back(builtin ? std::string(kBuiltinPrefix) + path.stem().string() : shown);

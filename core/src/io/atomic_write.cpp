@@ -23,10 +23,14 @@ void write_file_atomically(const fs::path& target, std::string_view bytes) {
   if (::stat(real.c_str(), &st) != 0)
     throw Error({target.string(), 0, 0, fmt::format("无法写回：{}", std::strerror(errno))});
 
-  std::string temp = (real.parent_path() / ("." + real.filename().string() + ".reportlint-XXXXXX")).string();
+  // A hidden name beside the target, so rename() stays within one file system.
+  std::string name = ".";
+  name += real.filename().string();
+  name += ".reportlint-XXXXXX";
+  std::string temp = (real.parent_path() / name).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0)
-    throw Error({target.string(), 0, 0, fmt::format("无法在同一目录创建临时文件：{}", std::strerror(errno))});
+    throw Error({target.string(), 0, 0, fmt::format("无法在同一目录创建临时文件：{}（原文件未改动）", std::strerror(errno))});
 
   auto fail = [&](const char* what) {
     const int saved = errno;

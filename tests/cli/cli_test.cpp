@@ -1,0 +1,261 @@
+// The command line as users, editors and CI see it: exit codes, inputs, formats,
+// colour, column units, configuration discovery and errors.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "support/helpers.hpp"
+
+namespace reportlint {
+namespace {
+
+using test::run_reportlint;
+using test::RunOptions;
+using test::TempDir;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(Cli, CleanFileExitsZero) {
+  TempDir dir;
+  const auto file = dir.write("clean.txt", "一、总体情况\n全年完成投资1.5万元，增长3.2%。\n");
+  const auto r = run_reportlint({"--config", "builtin:default", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "no problems found in 1 file\n");
+}
+
+TEST(Cli, EmptyFileLintsClean) {
+  TempDir dir;
+  const auto r = run_reportlint({"--config", "builtin:default", dir.write("empty.txt", "").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST(Cli, FailOnThreshold) {
+  TempDir dir;
+  const auto file = dir.write("d.txt", "完成xx项。\n").string();
+  const auto warn = dir.write("warn.toml", "[rules]\n\"placeholder.unfilled\" = \"warning\"\n").string();
+  EXPECT_EQ(run_reportlint({"--config", "builtin:default", file}).status, 1);
+  EXPECT_EQ(run_reportlint({"--config", "builtin:default", "--fail-on", "never", file}).status, 0);
+  EXPECT_EQ(run_reportlint({"--config", warn, file}).status, 0);  // a warning is below "error"
+  EXPECT_EQ(run_reportlint({"--config", warn, "--fail-on", "warning", file}).status, 1);
+  EXPECT_EQ(run_reportlint({"--config", warn, "--fail-on=note", file}).status, 1);
+}
+
+TEST(Cli, BadInputIsAnErrorNamingTheFile) {
+  TempDir dir;
+  const auto bad = dir.write("bad.txt", "第一行\n第二行\xC4\xE3\n").string();
+  auto r = run_reportlint({"--config", "builtin:default", bad});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, bad + ":2:4: error: 不是有效的 UTF-8 文本")) << r.err;
+
+  const auto binary = dir.write("a.txt", std::string("ab\0cd", 5)).string();
+  r = run_reportlint({"--config", "builtin:default", binary});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, binary + ":1:3: error:")) << r.err;
+
+  r = run_reportlint({"--config", "builtin:default", (dir.path() / "missing.txt").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "missing.txt: error: 文件或目录不存在")) << r.err;
+}
+
+TEST(Cli, OtherFilesAreStillLintedWhenOneFails) {
+  TempDir dir;
+  const auto good = dir.write("good.txt", "完成xx项。\n").string();
+  const auto r = run_reportlint({"--config", "builtin:default", (dir.path() / "missing.txt").string(), good});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.out, "good.txt:1:3: error: 未填写的占位符“xx”")) << r.out;
+}
+
+TEST(Cli, UsageErrors) {
+  EXPECT_EQ(run_reportlint({}).status, 2);
+  auto r = run_reportlint({"--bogus", "x.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "reportlint: error: 未知选项 --bogus")) << r.err;
+  r = run_reportlint({"--format", "xml", "x.txt"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "text、gcc、json")) << r.err;
+  EXPECT_EQ(run_reportlint({"-j", "0", "x.txt"}).status, 2);
+  EXPECT_EQ(run_reportlint({"--color"}).status, 2);
+}
+
+TEST(Cli, VersionAndHelp) {
+  auto r = run_reportlint({"--version"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(r.out.starts_with("reportlint 0.")) << r.out;
+  r = run_reportlint({"--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(contains(r.out, "--column-unit"));
+}
+
+TEST(Cli, DirectoriesAreWalkedForTextAndMarkdown) {
+  TempDir dir;
+  dir.write("drafts/b.txt", "b完成xx项\n");
+  dir.write("drafts/a.md", "a完成xx项\n");
+  dir.write("drafts/sub/c.txt", "c完成xx项\n");
+  dir.write("drafts/notes.docx.bak", "完成xx项\n");
+  dir.write("drafts/.hidden/d.txt", "完成xx项\n");
+  dir.write("drafts/.e.txt", "完成xx项\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "drafts"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out,
+            "drafts/a.md:1:4: error: 未填写的占位符“xx” [placeholder.unfilled]\n"
+            "drafts/b.txt:1:4: error: 未填写的占位符“xx” [placeholder.unfilled]\n"
+            "drafts/sub/c.txt:1:4: error: 未填写的占位符“xx” [placeholder.unfilled]\n");
+}
+
+TEST(Cli, ParallelOutputKeepsInputOrder) {
+  TempDir dir;
+  for (int i = 0; i < 24; ++i)
+    dir.write("d/" + std::to_string(100 + i) + ".txt", std::string(static_cast<std::size_t>(i + 1), 'a') + "完成xx项\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto one = run_reportlint({"--config", "builtin:default", "-j", "1", "--format", "json", "d"}, o);
+  const auto many = run_reportlint({"--config", "builtin:default", "-j4", "--format", "json", "d"}, o);
+  EXPECT_EQ(one.status, 1);
+  EXPECT_EQ(one.out, many.out);
+  EXPECT_EQ(count(one.out, "\"rule\": \"placeholder.unfilled\""), 24u);
+}
+
+TEST(Cli, StandardInputWithAName) {
+  RunOptions o;
+  o.input = "完成xx项\n";
+  auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "-", "--stdin-filename", "草稿/报告.txt"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out, "草稿/报告.txt:1:3: error: 未填写的占位符“xx” [placeholder.unfilled]\n");
+  // The name decides the format: Markdown code spans are not prose.
+  o.input = "`xx` 是代码\n";
+  r = run_reportlint({"--config", "builtin:default", "-", "--stdin-filename", "a.md"}, o);
+  EXPECT_EQ(r.status, 0) << r.out;
+  r = run_reportlint({"--config", "builtin:default", "-", "--stdin-filename", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1) << r.out;
+}
+
+TEST(Cli, ColourFollowsTheFlagAndNoColor) {
+  TempDir dir;
+  const auto file = dir.write("d.txt", "完成xx项\n").string();
+  RunOptions plain;
+  EXPECT_FALSE(contains(run_reportlint({"--config", "builtin:default", file}, plain).out, "\x1b["));  // not a TTY
+  EXPECT_TRUE(contains(run_reportlint({"--config", "builtin:default", "--color", "always", file}).out, "\x1b[1;31merror"));
+  RunOptions no_color;
+  no_color.env["NO_COLOR"] = "1";
+  EXPECT_TRUE(contains(run_reportlint({"--config", "builtin:default", "--color=always", file}, no_color).out, "\x1b["));
+  EXPECT_FALSE(contains(run_reportlint({"--config", "builtin:default", "--color", "never", file}).out, "\x1b["));
+}
+
+TEST(Cli, ColumnUnits) {
+  TempDir dir;
+  const auto file = dir.write("d.txt", "𠀀截至2024年，完成XXX亿元\n").string();
+  auto column = [&](std::string unit) {
+    const auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--column-unit", unit, file});
+    const std::string after = r.out.substr(file.size() + 3);  // "PATH:1:"
+    return after.substr(0, after.find(':'));
+  };
+  // Before XXX: 𠀀 截至 2024 年 ， 完成 — 11 code points, 18 display columns (𠀀 and the
+  // Chinese characters are wide), 26 bytes (𠀀 takes 4), 12 UTF-16 units (𠀀 takes 2).
+  EXPECT_EQ(column("codepoint"), "12");
+  EXPECT_EQ(column("display"), "19");
+  EXPECT_EQ(column("byte"), "27");
+  EXPECT_EQ(column("utf16"), "13");
+}
+
+TEST(Cli, ListRules) {
+  const auto r = run_reportlint({"--list-rules"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "placeholder.unfilled")) << r.out;
+  EXPECT_TRUE(contains(r.out, "placeholder.censored-word")) << r.out;
+  EXPECT_TRUE(contains(r.out, "placeholder.template-artifact")) << r.out;
+  EXPECT_TRUE(r.out.starts_with("rule "));
+}
+
+TEST(Cli, ConfigDiscoveryUsesTheNearestFile) {
+  TempDir dir;
+  dir.write(".reportlint.toml", "[rules]\n\"placeholder.unfilled\" = \"off\"\n");
+  dir.write("inner/.reportlint.toml", "[rules]\n\"placeholder.unfilled\" = \"warning\"\n");
+  dir.write("outer.txt", "完成xx项\n");
+  dir.write("inner/deeper/d.txt", "完成xx项\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--format", "gcc", "outer.txt", "inner/deeper/d.txt"}, o);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "inner/deeper/d.txt:1:3: warning: 未填写的占位符“xx” [placeholder.unfilled]\n");
+  // --config wins over discovery.
+  const auto forced = run_reportlint({"--config", "builtin:default", "--format", "gcc", "outer.txt"}, o);
+  EXPECT_EQ(forced.status, 1);
+}
+
+TEST(Cli, ConfigErrorsNameFileLineAndColumn) {
+  TempDir dir;
+  dir.write("d.txt", "完成xx项\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  dir.write("c1.toml", "[rules]\n\"placeholder.unfiled\" = \"off\"\n");
+  auto r = run_reportlint({"--config", "c1.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "c1.toml:2:25: error: 未知的规则“placeholder.unfiled”")) << r.err;
+  EXPECT_EQ(r.out, "");
+
+  dir.write("c2.toml", "[plugins.placeholder]\nallow = [\"X\"]\nalow = 1\n");
+  r = run_reportlint({"--config", "c2.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "c2.toml:3:1: error: 未知的选项“alow”")) << r.err;
+
+  dir.write("c3.toml", "[plugins.placeholder]\nallow = 3\n");
+  r = run_reportlint({"--config", "c3.toml", "d.txt"}, o);
+  EXPECT_TRUE(contains(r.err, "c3.toml:2:9: error: 选项“allow”应为字符串数组")) << r.err;
+
+  dir.write("c4.toml", "[plugins.nosuch]\nx = 1\n");
+  r = run_reportlint({"--config", "c4.toml", "d.txt"}, o);
+  EXPECT_TRUE(contains(r.err, "c4.toml:1:10: error: 未知的插件“nosuch”")) << r.err;
+
+  dir.write("c5.toml", "[rules\n");
+  r = run_reportlint({"--config", "c5.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "c5.toml:1:")) << r.err;
+
+  r = run_reportlint({"--config", "nope.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "nope.toml: error: 找不到配置文件")) << r.err;
+}
+
+TEST(Cli, RuleOffAndWildcards) {
+  TempDir dir;
+  const auto file = dir.write("d.txt", "完成xx项，D员带头。\n").string();
+  const auto off = dir.write("off.toml", "[rules]\n\"placeholder.*\" = \"off\"\n\"placeholder.censored-word\" = \"note\"\n");
+  const auto r = run_reportlint({"--config", off.string(), "--format", "gcc", file});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, file + ":1:7: note: 疑似模板网站为躲避过滤替换的“D”，原文应为“党” [placeholder.censored-word]\n");
+}
+
+TEST(Cli, PrintConfigShowsTheMergedResult) {
+  TempDir dir;
+  dir.write(".reportlint.toml",
+            "extends = [\"builtin:strict\"]\nprofile = \"annual-summary\"\n[rules]\n\"placeholder.unfilled\" = \"warning\"\n"
+            "[plugins.placeholder]\nallow = [\"XX3型\"]\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--print-config"}, o);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "builtin:default，builtin:strict，.reportlint.toml")) << r.out;
+  EXPECT_TRUE(contains(r.out, "profile = 'annual-summary'")) << r.out;
+  EXPECT_TRUE(contains(r.out, "'placeholder.unfilled' = 'warning'")) << r.out;
+  EXPECT_TRUE(contains(r.out, "'placeholder.censored-word' = 'error'")) << r.out;
+  EXPECT_TRUE(contains(r.out, "allow = [ 'XX3型' ]")) << r.out;
+}
+
+TEST(Cli, ExplainUnknownRuleSuggestsNearNames) {
+  const auto r = run_reportlint({"--explain", "placeholder.unfiled"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "是否指：placeholder.unfilled")) << r.err;
+}
+
+}  // namespace
+}  // namespace reportlint

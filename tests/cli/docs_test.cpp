@@ -1,0 +1,57 @@
+// Every rule has a doc page in docs/rules/ (what, why, examples, options), the plugin
+// carries exactly that page, and `reportlint --explain RULE` prints it.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "support/helpers.hpp"
+
+namespace reportlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<const RuleInfo*> builtin_rules(const Linter& linter) {
+  std::vector<const RuleInfo*> rules;
+  for (const auto& plugin : linter.plugins().plugins())
+    for (const RuleInfo& rule : plugin->rules()) rules.push_back(&rule);
+  return rules;
+}
+
+TEST(Docs, EveryRuleHasACompletePage) {
+  const auto linter = test::builtin_linter();
+  const auto rules = builtin_rules(*linter);
+  ASSERT_FALSE(rules.empty());
+  for (const RuleInfo* rule : rules) {
+    const fs::path page = test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md");
+    ASSERT_TRUE(fs::exists(page)) << "no doc page for " << rule->id << " at " << page;
+    const std::string text = test::read_file(page);
+    EXPECT_TRUE(text.starts_with("# " + std::string(rule->id) + "\n")) << page;
+    for (const char* section : {"\n## What it does\n", "\n## Why\n", "\n## Examples\n", "\n## Options\n"})
+      EXPECT_NE(text.find(section), std::string::npos) << page << " lacks " << section;
+    EXPECT_NE(text.find("Bad"), std::string::npos) << page << " has no bad example";
+    EXPECT_NE(text.find("Good"), std::string::npos) << page << " has no good example";
+    EXPECT_EQ(rule->doc, text) << "the plugin carries a stale copy of " << page;
+    EXPECT_FALSE(rule->summary.empty()) << rule->id;
+  }
+}
+
+TEST(Docs, NoPageWithoutARule) {
+  const auto linter = test::builtin_linter();
+  std::set<std::string> ids;
+  for (const RuleInfo* rule : builtin_rules(*linter)) ids.insert(std::string(rule->id));
+  for (const auto& entry : fs::directory_iterator(test::kSourceDir / "docs" / "rules"))
+    EXPECT_TRUE(ids.count(entry.path().stem().string())) << "orphan doc page " << entry.path();
+}
+
+TEST(Docs, ExplainPrintsThePage) {
+  const auto linter = test::builtin_linter();
+  for (const RuleInfo* rule : builtin_rules(*linter)) {
+    const auto r = test::run_reportlint({"--explain", std::string(rule->id)});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, test::read_file(test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md")));
+  }
+}
+
+}  // namespace
+}  // namespace reportlint

@@ -1,0 +1,40 @@
+# Builds docs/examples/plugin out of tree against this build, then loads it with
+# --plugin-dir: the workflow docs/plugins.md describes, end to end.
+#   cmake -DSOURCE=... -DBUILD=... -DPACKAGE_DIR=... -DREPORTLINT=... -P example_plugin_test.cmake
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(rc "${rc}" PARENT_SCOPE)
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE "${BUILD}")
+set(flags "")
+if(SANITIZE)
+  set(flags "-fsanitize=${SANITIZE}")
+endif()
+run(${CMAKE_COMMAND} -S "${SOURCE}" -B "${BUILD}" "-Dreportlint_DIR=${PACKAGE_DIR}" "-DCMAKE_CXX_FLAGS=${flags}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "configuring the example plugin failed:\n${out}\n${err}")
+endif()
+run(${CMAKE_COMMAND} --build "${BUILD}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "building the example plugin failed:\n${out}\n${err}")
+endif()
+
+run("${REPORTLINT}" --plugin-dir "${BUILD}" --list-rules)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "example\\.no-exclamation +warning +sometimes")
+  message(FATAL_ERROR "--list-rules does not show the example rule (exit ${rc}):\n${out}\n${err}")
+endif()
+
+file(WRITE "${BUILD}/draft.txt" "全年完成投资1.2亿元！\n提出“加油干！”的口号。\n")
+run("${REPORTLINT}" --plugin-dir "${BUILD}" --config builtin:default --format gcc "${BUILD}/draft.txt")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "draft.txt:1:12: warning: 公文正文不宜使用感叹号 \\[example.no-exclamation\\]\n$")
+  message(FATAL_ERROR "linting with the example plugin gave (exit ${rc}):\n${out}\n${err}")
+endif()
+
+run("${REPORTLINT}" --plugin-dir "${BUILD}" --explain example.no-exclamation)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^# example.no-exclamation")
+  message(FATAL_ERROR "--explain does not print the example's doc page:\n${out}\n${err}")
+endif()
+message(STATUS "example plugin built out of tree and loaded with --plugin-dir")

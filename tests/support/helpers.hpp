@@ -1,0 +1,65 @@
+// Test helpers: running the reportlint binary, temporary directories, fixture paths.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lint/linter.hpp"
+#include "reportlint/document.hpp"
+
+namespace reportlint::test {
+
+namespace fs = std::filesystem;
+
+inline const fs::path kSourceDir = REPORTLINT_SOURCE_DIR;
+inline const fs::path kBuildDir = REPORTLINT_BUILD_DIR;
+inline const fs::path kBinary = REPORTLINT_BINARY;
+inline const fs::path kTestPluginDir = REPORTLINT_TEST_PLUGIN_DIR;
+inline const fs::path kSharedDir = REPORTLINT_SHARED_DIR;
+inline const fs::path kBuiltinPluginDir = kBuildDir / "lib" / "reportlint" / "plugins";
+inline const fs::path kDataDir = kBuildDir / "share" / "reportlint";
+
+struct ProcessResult {
+  int status = -1;  // exit status, or 128 + signal
+  std::string out;
+  std::string err;
+};
+
+struct RunOptions {
+  std::string input;                          // standard input
+  fs::path cwd;                               // empty: inherit
+  std::map<std::string, std::string> env;     // added to (or replacing in) the environment
+};
+
+// Runs `args` (args[0] is the program) and collects both output streams.
+ProcessResult run_process(const std::vector<std::string>& args, const RunOptions& options = {});
+
+// Runs the reportlint binary with `args`.
+ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOptions& options = {});
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+  // Writes `content` to path()/name (creating directories) and returns the full path.
+  fs::path write(const std::string& name, const std::string& content) const;
+
+ private:
+  fs::path path_;
+};
+
+std::string read_file(const fs::path& path);
+
+// A Linter over the built-in plugins and builtin:default (or `config_file`).
+std::shared_ptr<const Linter> builtin_linter(const fs::path& config_file = {});
+
+// Builds a document the way the CLI does.
+Document make_document(std::string text, std::string path = "test.txt");
+
+}  // namespace reportlint::test

@@ -1,0 +1,123 @@
+// Configuration: discovery, extends, merging, severities — and errors at file:line:col.
+#include <gtest/gtest.h>
+
+#include "config/config.hpp"
+#include "support/helpers.hpp"
+
+namespace reportlint {
+namespace {
+
+using test::TempDir;
+
+std::vector<Failure> failures_loading(const ConfigLoader& loader, const std::filesystem::path& file) {
+  try {
+    loader.load_file(file);
+  } catch (const Error& e) {
+    return e.failures();
+  }
+  return {};
+}
+
+ConfigLoader loader() { return ConfigLoader(test::kDataDir / "configs"); }
+
+TEST(Config, ExtendsBuiltinAndOverridesRules) {
+  TempDir dir;
+  const auto file = dir.write(".reportlint.toml",
+                              "extends = [\"builtin:default\"]\nprofile = \"annual-summary\"\n"
+                              "[rules]\n\"placeholder.unfilled\" = \"warning\"\nplaceholder.censored-word = \"off\"\n");
+  const Config c = loader().load_file(file);
+  EXPECT_EQ(c.layers.front(), "builtin:default");
+  EXPECT_EQ(c.profile, "annual-summary");
+  EXPECT_EQ(effective_severity(c, "placeholder.unfilled", Severity::error), Severity::warning);
+  EXPECT_EQ(effective_severity(c, "placeholder.censored-word", Severity::error), std::nullopt);
+  EXPECT_EQ(effective_severity(c, "placeholder.template-artifact", Severity::error), Severity::error);
+}
+
+TEST(Config, LaterSettingsWinIncludingWildcards) {
+  TempDir dir;
+  dir.write("base.toml", "[rules]\n\"placeholder.*\" = \"off\"\n[plugins.placeholder]\nallow = [\"A\"]\n");
+  const auto file = dir.write("child.toml",
+                              "extends = \"base.toml\"\n[rules]\n\"placeholder.unfilled\" = \"note\"\n"
+                              "[plugins.placeholder]\nallow = [\"B\", \"C\"]\n");
+  const Config c = loader().load_file(file);
+  EXPECT_EQ(effective_severity(c, "placeholder.unfilled", Severity::error), Severity::note);
+  EXPECT_EQ(effective_severity(c, "placeholder.template-artifact", Severity::error), std::nullopt);
+  // Arrays are replaced, not appended, and keep their source for error messages.
+  const toml::array* allow = c.plugin_options["placeholder"]["allow"].as_array();
+  ASSERT_NE(allow, nullptr);
+  EXPECT_EQ(allow->size(), 2u);
+  EXPECT_EQ(allow->source().begin.line, 5u);
+  EXPECT_NE(allow->source().path->find("child.toml"), std::string::npos);
+}
+
+TEST(Config, UnknownKeysAndBadValuesNameLineAndColumn) {
+  TempDir dir;
+  const auto file = dir.write("c.toml", "extends = []\nseverity = \"x\"\n[rules]\n\"a.b\" = 3\n\"c.d\" = \"fatal\"\n"
+                                        "[plugins]\npaths = [1]\nfoo = 2\n");
+  const auto f = failures_loading(loader(), file);
+  ASSERT_EQ(f.size(), 5u);
+  EXPECT_EQ(f[0].line, 2u);
+  EXPECT_EQ(f[0].column, 1u);
+  EXPECT_NE(f[0].message.find("未知的配置项“severity”"), std::string::npos);
+  EXPECT_EQ(f[1].line, 4u);
+  EXPECT_EQ(f[1].column, 9u);
+  EXPECT_EQ(f[2].line, 5u);
+  EXPECT_NE(f[2].message.find("fatal"), std::string::npos);
+  EXPECT_EQ(f[3].line, 7u);
+  EXPECT_EQ(f[4].line, 8u);
+  for (const Failure& x : f) EXPECT_NE(x.path.find("c.toml"), std::string::npos);
+}
+
+TEST(Config, SyntaxErrorsExplainChineseQuotes) {
+  TempDir dir;
+  const auto file = dir.write("c.toml", "[rules]\n\"placeholder.unfilled\" = “off”\n");
+  const auto f = failures_loading(loader(), file);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].line, 2u);
+  EXPECT_EQ(f[0].column, 26u);
+  EXPECT_NE(f[0].message.find("英文半角引号"), std::string::npos) << f[0].message;
+}
+
+TEST(Config, ExtendsErrors) {
+  TempDir dir;
+  auto f = failures_loading(loader(), dir.write("a.toml", "extends = \"builtin:nope\"\n"));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("builtin:default"), std::string::npos);  // lists what exists
+  EXPECT_EQ(f[0].column, 11u);
+  f = failures_loading(loader(), dir.write("b.toml", "extends = \"missing.toml\"\n"));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].line, 1u);
+  EXPECT_NE(f[0].message.find("missing.toml"), std::string::npos);
+  dir.write("x.toml", "extends = \"y.toml\"\n");
+  dir.write("y.toml", "extends = \"x.toml\"\n");
+  f = failures_loading(loader(), dir.path() / "x.toml");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("循环"), std::string::npos);
+}
+
+TEST(Config, PluginPathsAreRelativeToTheirFile) {
+  TempDir dir;
+  const auto file = dir.write("sub/c.toml", "[plugins]\npaths = [\"../extra\"]\n");
+  const Config c = loader().load_file(file);
+  ASSERT_EQ(c.plugin_paths.size(), 1u);
+  EXPECT_EQ(c.plugin_paths[0].directory.lexically_normal(), (dir.path() / "extra").lexically_normal());
+}
+
+TEST(Config, FindUpwardStopsAtTheNearest) {
+  TempDir dir;
+  dir.write(".reportlint.toml", "");
+  dir.write("a/b/.reportlint.toml", "");
+  std::filesystem::create_directories(dir.path() / "a/b/c");
+  EXPECT_EQ(find_config_upward(dir.path() / "a/b/c"), dir.path() / "a/b/.reportlint.toml");
+  EXPECT_EQ(find_config_upward(dir.path() / "a"), dir.path() / ".reportlint.toml");
+}
+
+TEST(Config, BuiltinPresetsLoad) {
+  for (const std::string& name : loader().builtin_names()) {
+    EXPECT_NO_THROW(loader().load_builtin(name)) << name;
+  }
+  EXPECT_THROW(loader().load_builtin("nope"), Error);
+}
+
+}  // namespace
+}  // namespace reportlint
