@@ -60,19 +60,18 @@ class CensoredWord final : public Rule {
         sink.report(std::move(d));
       };
       for (std::size_t i = begin; i < end;) {
-        const char c = text[i];
+        std::size_t next = i;
+        const char32_t c = utf8::next(text, next);
         if (c == 'D' && is_party(text, i, begin, end)) {
           report(i, i + 1, "党");
-        } else if (c == 'A' && text.substr(i, 3) == "AAA" && i + 3 <= end && is_wechat(text, i, begin, end)) {
+        } else if (c == 'A' && i + 3 <= end && text.substr(i, 3) == "AAA" && is_wechat(text, i, begin, end)) {
           report(i, i + 3, "微信");
-          i += 3;
-          continue;
-        } else if (starts_with_at(text, i, end, "公共") && is_zhonggong(text, i, end)) {
+          next = i + 3;
+        } else if (c == U'公' && starts_with_at(text, i, end, "公共") && is_zhonggong(text, i, end)) {
           report(i, i + 6, "中共");
-          i += 6;
-          continue;
+          next = i + 6;
         }
-        i += utf8::sequence_length(static_cast<unsigned char>(c));
+        i = next;
       }
     });
   }

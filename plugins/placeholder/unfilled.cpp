@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "prose.hpp"
+#include "reportlint/char_set.hpp"
 #include "reportlint/plugin.hpp"
 
 namespace reportlint::placeholder {
@@ -53,6 +54,9 @@ constexpr std::u32string_view kWordsEndingInDai = U"接期对等看优招款虐�
 constexpr std::string_view kInstructionWords[] = {"此处填写", "此处输入", "此处插入", "此处添加"};
 constexpr std::string_view kLatinNotes[] = {"TODO", "TBD", "FIXME", "TKTK"};
 
+// Every character some check below starts at; the scan skips all others.
+constexpr CharSet kStarts(U"xXｘＸ×○◯□＊＿〇_?？某{$TF此待【［[〔（(");
+
 struct Bracket {
   std::string_view open, close;
   bool field_names;  // square brackets also take bare field names
@@ -68,12 +72,16 @@ class Unfilled final : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const std::vector<TextRange> allowed = allow_.find(doc);
+    LineScan scan{doc, doc.text(), 0, 0, {}, {}};  // its buffers are reused line after line
     for_each_prose_line(doc, [&](std::uint32_t, std::uint32_t begin, std::uint32_t end) {
-      LineScan scan{doc, doc.text(), begin, end, {}, {}};
+      scan.begin = begin;
+      scan.end = end;
+      scan.findings.clear();
+      scan.x_atoms.clear();
       scan.run();
-      for (const Finding& f : scan.findings) {
+      for (Finding& f : scan.findings) {
         if (doc.is_verbatim(f.range) || (!allowed.empty() && AllowList::covers(allowed, f.range))) continue;
-        sink.report(diagnostic(f.range, f.message));
+        sink.report(diagnostic(f.range, std::move(f.message)));
       }
     });
   }
@@ -106,7 +114,12 @@ class Unfilled final : public Rule {
     void run() {
       std::size_t i = begin;
       while (i < end) {
-        const char32_t c = at(i);
+        std::size_t j = i;
+        const char32_t c = utf8::next(text, j);
+        if (!kStarts.contains(c)) {
+          i = j;
+          continue;
+        }
         std::size_t next = 0;
         if (is_x(c)) {
           next = x_run(i);
@@ -123,8 +136,7 @@ class Unfilled final : public Rule {
           next = instruction(i);
         } else if (c == U'待') {
           next = pending(i);
-        }
-        if (!next) {
+        } else if (c == U'【' || c == U'［' || c == '[' || c == U'〔' || c == U'（' || c == '(') {
           for (const Bracket& b : kBrackets) {
             if (starts_with_at(text, i, end, b.open)) {
               next = bracket(i, b);

@@ -46,7 +46,7 @@ TEST(SeedCorpus, BuiltinPluginsMatchTheGroundTruth) {
   std::map<std::string, std::set<std::uint32_t>> found;
   PositionMapper positions(doc, ColumnUnit::codepoint);
   for (const Diagnostic& d : linter->lint(doc))
-    found[d.rule.substr(0, d.rule.find('.'))].insert(positions.at(d.range.begin).line);
+    found[std::string(d.rule.substr(0, d.rule.find('.')))].insert(positions.at(d.range.begin).line);
 
   for (const auto& plugin : linter->plugins().plugins()) {
     const std::string name(plugin->name());

@@ -118,7 +118,7 @@ TEST_P(FixtureTest, ReportsExactlyWhatIsAnnotated) {
   std::map<Expectation, std::string> messages;
   for (const Diagnostic& d : diagnostics) {
     const Position b = begins.at(d.range.begin), e = ends.at(d.range.end);
-    const Expectation x{b.line, b.column, e.line == b.line ? e.column : 0, d.rule};
+    const Expectation x{b.line, b.column, e.line == b.line ? e.column : 0, std::string(d.rule)};
     actual.insert(x);
     messages[x] = d.message;
   }

@@ -41,22 +41,27 @@ TEST(KeywordMatcher, EmptyAndUnbuilt) {
   EXPECT_TRUE(all(m, "abc").empty());
 }
 
-TEST(KeywordMatcher, AgreesWithNaiveSearchOnRandomText) {
+class KeywordMatcherPaths : public ::testing::TestWithParam<KeywordMatcher::Limits> {};
+
+// Each path of the matcher — sparse walk, table, table skipping non-keyword characters —
+// must find exactly what a naive search finds, also in text with other characters.
+TEST_P(KeywordMatcherPaths, AgreesWithNaiveSearchOnRandomText) {
   std::mt19937 rng(7);
   const std::vector<std::string> alphabet = {"党", "建", "引", "领", "a", "b", "，"};
-  auto random_string = [&](std::size_t n) {
+  const std::vector<std::string> text_alphabet = {"党", "建", "引", "领", "a", "b", "，", "中", "x", "𠀀", "\n"};
+  auto random_string = [&](std::size_t n, const std::vector<std::string>& from) {
     std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    for (std::size_t i = 0; i < n; ++i) s += from[rng() % from.size()];
     return s;
   };
   std::vector<std::string> words;
   KeywordMatcher m;
   for (int i = 0; i < 60; ++i) {
-    words.push_back(random_string(1 + rng() % 4));
+    words.push_back(random_string(1 + rng() % 4, alphabet));
     m.add(words.back());
   }
-  m.build();
-  const std::string text = random_string(3000);
+  m.build(GetParam());
+  const std::string text = random_string(4000, text_alphabet);
   std::vector<Match> expected;
   for (std::size_t end = 1; end <= text.size(); ++end)
     for (std::uint32_t k = 0; k < words.size(); ++k)
@@ -69,6 +74,21 @@ TEST(KeywordMatcher, AgreesWithNaiveSearchOnRandomText) {
   std::sort(got.begin(), got.end(), by_end_then_key);
   std::sort(expected.begin(), expected.end(), by_end_then_key);
   EXPECT_EQ(got, expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Paths, KeywordMatcherPaths,
+                         ::testing::Values(KeywordMatcher::Limits{0, 600},          // sparse walk
+                                           KeywordMatcher::Limits{1u << 24, 0},     // table only
+                                           KeywordMatcher::Limits{1u << 24, 600}),  // table and alphabet
+                         [](const auto& info) {
+                           return std::string(info.index == 0 ? "sparse" : info.index == 1 ? "table" : "alphabet");
+                         });
+
+TEST(KeywordMatcher, SparseWalkFindsTheClassicCase) {
+  KeywordMatcher m;
+  for (auto w : {"he", "she", "his", "hers"}) m.add(w);
+  m.build({0, 600});
+  EXPECT_EQ(all(m, "ushers"), (std::vector<Match>{{1, 1, 4}, {0, 2, 4}, {3, 2, 6}}));
 }
 
 }  // namespace

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reportlint/char_set.hpp"
+
 namespace reportlint {
 
 class KeywordMatcher {
@@ -37,6 +39,7 @@ class KeywordMatcher {
       node = it->second;
     }
     trie_[node].keywords.push_back(index);
+    keywords_.emplace_back(keyword);
     built_ = false;
     return index;
   }
@@ -44,8 +47,18 @@ class KeywordMatcher {
   std::size_t size() const noexcept { return lengths_.size(); }
   std::size_t keyword_length(std::uint32_t index) const noexcept { return lengths_[index]; }
 
+  struct Limits {
+    // Cells of the dense table (states × distinct bytes); above it the automaton walks
+    // sparse edges instead, slower but small.
+    std::size_t max_table_cells = std::size_t{1} << 24;  // 64 MiB of table
+    // Distinct characters of the keywords up to which the scan skips other characters.
+    std::size_t max_alphabet = 600;
+  };
+
   // Computes failure links and packs the automaton. Call after the last add().
-  void build() {
+  void build() { build(Limits{}); }
+  void build(Limits limits) {
+    limits_ = limits;
     states_.assign(trie_.size(), State{});
     edges_.clear();
     outputs_.clear();
@@ -94,6 +107,7 @@ class KeywordMatcher {
       const std::uint32_t f = states_[s].fail;
       states_[s].output_link = states_[f].outputs_end > states_[f].outputs_begin ? f : states_[f].output_link;
     }
+    build_dfa(order);
     built_ = true;
   }
 
@@ -102,6 +116,14 @@ class KeywordMatcher {
   template <class OnMatch>
   void scan(std::string_view text, OnMatch&& on_match) const {
     if (!built_ || states_.empty()) return;
+    if (!dfa16_.empty()) {
+      use_alphabet_ ? scan_alphabet(dfa16_, text, on_match) : scan_table(dfa16_, text, on_match);
+      return;
+    }
+    if (!dfa_.empty()) {
+      use_alphabet_ ? scan_alphabet(dfa_, text, on_match) : scan_table(dfa_, text, on_match);
+      return;
+    }
     std::uint32_t s = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const auto b = static_cast<unsigned char>(text[i]);
@@ -112,14 +134,7 @@ class KeywordMatcher {
         while ((t = step(s, b)) == kNone && s != 0) s = states_[s].fail;
         s = t == kNone ? 0 : t;
       }
-      if (s == 0) continue;
-      for (std::uint32_t o = s; o != 0; o = states_[o].output_link) {
-        const State& st = states_[o];
-        for (std::uint32_t k = st.outputs_begin; k < st.outputs_end; ++k) {
-          const std::uint32_t keyword = outputs_[k];
-          on_match(keyword, i + 1 - lengths_[keyword], i + 1);
-        }
-      }
+      if (s != 0) report(s, i, on_match);
     }
   }
 
@@ -141,6 +156,102 @@ class KeywordMatcher {
     std::uint32_t output_link = 0;  // 0: none (the root never has outputs)
   };
 
+  // One table lookup per byte; outputs only where a keyword may end.
+  template <class Table, class OnMatch>
+  void scan_table(const Table& table, std::string_view text, OnMatch& on_match) const {
+    std::uint32_t s = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      s = table[s * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+      if (emits_[s]) report(s, i, on_match);
+    }
+  }
+
+  // Character by character: one outside the keywords' alphabet can be part of no match,
+  // so it resets the automaton without a table walk over its bytes. Chinese text mostly
+  // consists of such characters when the keywords are few.
+  template <class Table, class OnMatch>
+  void scan_alphabet(const Table& table, std::string_view text, OnMatch& on_match) const {
+    std::uint32_t s = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      char32_t cp = n == 1 ? lead : n == 2 ? (lead & 0x1F) : n == 3 ? (lead & 0x0F) : (lead & 0x07);
+      for (std::size_t k = 1; k < n && i + k < text.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      if (!alphabet_.contains(cp)) {
+        s = 0;
+        i += n;
+        continue;
+      }
+      for (const std::size_t stop = std::min(i + n, text.size()); i < stop; ++i) {
+        s = table[s * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+        if (emits_[s]) report(s, i, on_match);
+      }
+    }
+  }
+
+  // Reports the keywords ending at text[i] in state s: its own, then its suffixes'.
+  template <class OnMatch>
+  void report(std::uint32_t s, std::size_t i, OnMatch& on_match) const {
+    for (std::uint32_t o = s; o != 0; o = states_[o].output_link) {
+      const State& st = states_[o];
+      for (std::uint32_t k = st.outputs_begin; k < st.outputs_end; ++k) {
+        const std::uint32_t keyword = outputs_[k];
+        on_match(keyword, i + 1 - lengths_[keyword], i + 1);
+      }
+    }
+  }
+
+  // The automaton as a table: dfa_[state * classes_ + class] is the next state with the
+  // failure links already followed. Bytes that occur in no keyword share class 0, so the
+  // table has as many columns as the keywords have distinct bytes. Skipped (the sparse
+  // walk is used) when the table would be too large.
+  void build_dfa(const std::vector<std::uint32_t>& bfs_order) {
+    dfa_.clear();
+    dfa16_.clear();
+    byte_class_.fill(0);
+    classes_ = 1;
+    for (const Edge& e : edges_)
+      if (byte_class_[e.byte] == 0) byte_class_[e.byte] = static_cast<std::uint16_t>(classes_++);
+    if (states_.size() * classes_ > limits_.max_table_cells) return;
+    std::array<unsigned char, 256> byte_of{};
+    for (unsigned b = 0; b < 256; ++b)
+      if (byte_class_[b]) byte_of[byte_class_[b]] = static_cast<unsigned char>(b);
+    dfa_.assign(states_.size() * classes_, 0);
+    emits_.assign(states_.size(), 0);
+    for (std::uint32_t s : bfs_order) {  // a state's failure target comes earlier
+      const std::uint32_t f = states_[s].fail;
+      for (std::uint32_t c = 1; c < classes_; ++c) {
+        const std::uint32_t t = step(s, byte_of[c]);
+        dfa_[s * classes_ + c] = t != kNone ? t : (s == 0 ? 0 : dfa_[f * classes_ + c]);
+      }
+      emits_[s] = s != 0 && (states_[s].outputs_end > states_[s].outputs_begin || states_[s].output_link != 0);
+    }
+    // The alphabet pays off while it stays a small part of what text is made of.
+    alphabet_ = CharSet();
+    std::size_t letters = 0;
+    use_alphabet_ = true;
+    for (const std::string& k : keywords_) {
+      for (std::size_t i = 0; i < k.size();) {
+        const auto lead = static_cast<unsigned char>(k[i]);
+        const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? lead : n == 2 ? (lead & 0x1F) : n == 3 ? (lead & 0x0F) : (lead & 0x07);
+        for (std::size_t j = 1; j < n && i + j < k.size(); ++j) cp = (cp << 6) | (static_cast<unsigned char>(k[i + j]) & 0x3F);
+        if (cp >= 0x10000) use_alphabet_ = false;  // CharSet holds the BMP only
+        if (!alphabet_.contains(cp)) ++letters;
+        alphabet_.add(cp);
+        i += n;
+      }
+    }
+    if (letters > limits_.max_alphabet) use_alphabet_ = false;
+    // Half the table, twice the states in cache: most keyword sets have < 65536 states.
+    if (states_.size() <= 0x10000) {
+      dfa16_.assign(dfa_.begin(), dfa_.end());
+      dfa_.clear();
+      dfa_.shrink_to_fit();
+    }
+  }
+
   std::uint32_t step(std::uint32_t s, unsigned char b) const {
     if (s == 0) return root_[b] ? root_[b] : kNone;
     const Edge* first = edges_.data() + states_[s].edges_begin;
@@ -160,6 +271,15 @@ class KeywordMatcher {
   std::vector<Edge> edges_;
   std::vector<std::uint32_t> outputs_;
   std::array<std::uint32_t, 256> root_{};
+  Limits limits_;
+  std::vector<std::uint32_t> dfa_;
+  std::vector<std::uint16_t> dfa16_;
+  std::vector<std::uint8_t> emits_;
+  std::vector<std::string> keywords_;
+  CharSet alphabet_;
+  bool use_alphabet_ = false;
+  std::array<std::uint16_t, 256> byte_class_{};
+  std::uint32_t classes_ = 1;
   bool built_ = false;
 };
 

@@ -70,7 +70,7 @@ class Rule {
   // A diagnostic of this rule; the caller adds notes and a fix, then reports it.
   Diagnostic diagnostic(TextRange range, std::string message) const {
     Diagnostic d;
-    d.rule = std::string(info_->id);
+    d.rule = info_->id;
     d.range = range;
     d.message = std::move(message);
     return d;

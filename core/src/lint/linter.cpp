@@ -36,6 +36,8 @@ class PluginConfigureContext final : public ConfigureContext {
   std::vector<Failure>& failures_;
 };
 
+}  // namespace
+
 // Checks what a plugin reports before the core trusts it: renderers index the text with
 // these ranges, so a bad one must stop here with the plugin's name, not crash later.
 class ValidatingSink final : public DiagnosticSink {
@@ -45,12 +47,19 @@ class ValidatingSink final : public DiagnosticSink {
 
   void set_plugin(const LoadedPlugin& plugin) { plugin_ = &plugin; }
 
-  bool enabled(std::string_view rule_id) const override { return linter_.severity(rule_id).has_value(); }
+  bool enabled(std::string_view rule_id) const override {
+    const Linter::RuleEntry* rule = linter_.find(rule_id);
+    return rule && rule->severity.has_value();
+  }
 
   void report(Diagnostic d) override {
-    const bool own_rule = std::any_of(plugin_->rules().begin(), plugin_->rules().end(),
-                                      [&](const RuleInfo& r) { return r.id == d.rule; });
-    if (!own_rule) fail(fmt::format("报告了未声明的规则“{}”", d.rule));
+    // Diagnostics come in runs of one rule; its id usually points at the same bytes.
+    if (!last_ || d.rule.data() != last_view_.data() || d.rule.size() != last_view_.size()) {
+      const Linter::RuleEntry* rule = linter_.find(d.rule);
+      if (!rule || rule->plugin != plugin_) fail(fmt::format("报告了未声明的规则“{}”", d.rule));
+      last_ = rule;
+      last_view_ = d.rule;
+    }
     check_range(d.range, d.rule);
     for (const Note& note : d.notes)
       if (note.range) check_range(*note.range, d.rule);
@@ -58,9 +67,9 @@ class ValidatingSink final : public DiagnosticSink {
       if (d.fix->edits.empty()) fail(fmt::format("规则“{}”给出了空的修复", d.rule));
       for (const Edit& edit : d.fix->edits) check_range(edit.range, d.rule);
     }
-    const auto severity = linter_.severity(d.rule);
-    if (!severity) return;
-    d.severity = *severity;
+    if (!last_->severity) return;
+    d.severity = *last_->severity;
+    d.rule = last_->id;  // the core's copy outlives the plugin's strings
     out_.push_back(std::move(d));
   }
 
@@ -82,7 +91,38 @@ class ValidatingSink final : public DiagnosticSink {
   const Document& document_;
   std::vector<Diagnostic>& out_;
   const LoadedPlugin* plugin_ = nullptr;
+  const Linter::RuleEntry* last_ = nullptr;
+  std::string_view last_view_;
 };
+
+namespace {
+
+// Sorts by position without moving each diagnostic more than once: sort indices by key,
+// then apply the permutation in place by following its cycles.
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::uint32_t> order(diagnostics.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Diagnostic& x = diagnostics[a];
+    const Diagnostic& y = diagnostics[b];
+    if (x.range.begin != y.range.begin) return x.range.begin < y.range.begin;
+    if (x.range.end != y.range.end) return x.range.end < y.range.end;
+    return x.rule < y.rule;
+  });
+  for (std::uint32_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Diagnostic held = std::move(diagnostics[start]);
+    std::uint32_t at = start;
+    while (order[at] != start) {
+      const std::uint32_t from = order[at];
+      diagnostics[at] = std::move(diagnostics[from]);
+      order[at] = at;
+      at = from;
+    }
+    diagnostics[at] = std::move(held);
+    order[at] = at;
+  }
+}
 
 }  // namespace
 
@@ -123,9 +163,11 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
 
   for (const auto& plugin : linter->plugins_.plugins()) {
     for (const RuleInfo& rule : plugin->rules())
-      linter->severities_.emplace_back(std::string(rule.id), effective_severity(config, rule.id, rule.default_severity));
+      linter->rules_.push_back({std::string(rule.id), effective_severity(config, rule.id, rule.default_severity),
+                                plugin.get()});
   }
-  std::sort(linter->severities_.begin(), linter->severities_.end());
+  std::sort(linter->rules_.begin(), linter->rules_.end(),
+            [](const RuleEntry& a, const RuleEntry& b) { return a.id < b.id; });
 
   static const toml::table kNoOptions;
   for (const auto& plugin : linter->plugins_.plugins()) {
@@ -145,14 +187,23 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
   return linter;
 }
 
+const Linter::RuleEntry* Linter::find(std::string_view rule_id) const {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), rule_id,
+                             [](const RuleEntry& entry, std::string_view id) { return entry.id < id; });
+  return it != rules_.end() && it->id == rule_id ? &*it : nullptr;
+}
+
 std::optional<Severity> Linter::severity(std::string_view rule_id) const {
-  auto it = std::lower_bound(severities_.begin(), severities_.end(), rule_id,
-                             [](const auto& entry, std::string_view id) { return entry.first < id; });
-  return it != severities_.end() && it->first == rule_id ? it->second : std::nullopt;
+  const RuleEntry* rule = find(rule_id);
+  return rule ? rule->severity : std::nullopt;
 }
 
 std::vector<Diagnostic> Linter::lint(const Document& document) const {
   std::vector<Diagnostic> diagnostics;
+  // Room for one finding per 64 bytes, as in a template full of xx: regrowing a vector of
+  // hundreds of thousands of diagnostics would copy them all. Untouched capacity costs
+  // only address space.
+  diagnostics.reserve(document.text().size() / 64);
   ValidatingSink sink(*this, document, diagnostics);
   for (const CheckerInstance& instance : checkers_) {
     sink.set_plugin(*instance.plugin);
@@ -168,11 +219,7 @@ std::vector<Diagnostic> Linter::lint(const Document& document) const {
                           fmt::format("插件“{}”检查时出现未知异常", instance.plugin->name())});
     }
   }
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    if (a.range.end != b.range.end) return a.range.end < b.range.end;
-    return a.rule < b.rule;
-  });
+  sort_by_position(diagnostics);
   return diagnostics;
 }
 

@@ -45,11 +45,20 @@ class Linter {
  private:
   Linter() = default;
 
+  friend class ValidatingSink;
+
+  struct RuleEntry {
+    std::string id;                   // the core's copy: Diagnostic::rule points here
+    std::optional<Severity> severity;  // empty when off
+    const LoadedPlugin* plugin;
+  };
+  const RuleEntry* find(std::string_view rule_id) const;
+
   Config config_;
   PluginSet plugins_;
   std::string profile_;
   std::vector<CheckerInstance> checkers_;
-  std::vector<std::pair<std::string, std::optional<Severity>>> severities_;  // sorted by id
+  std::vector<RuleEntry> rules_;  // sorted by id; never resized after create()
 };
 
 }  // namespace reportlint

@@ -1,5 +1,6 @@
 #include "model/number_token.hpp"
 
+#include "reportlint/char_set.hpp"
 #include "reportlint/text.hpp"
 
 namespace reportlint {
@@ -222,6 +223,10 @@ std::uint16_t order_word(std::string_view text, std::size_t i, std::size_t end, 
   return 0;
 }
 
+// Characters that may open a marker (一是, 第一, 首先…) and those that end a clause.
+constexpr CharSet kMarkerStarts(U"一二三四五六七八九十第首其再最");
+constexpr CharSet kClauseBreaks(U"。；：！？，;:!?, \t\u3000\u00A0");
+
 }  // namespace
 
 void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::uint32_t end,
@@ -229,7 +234,7 @@ void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::u
   bool clause_start = true;
   std::size_t i = begin;
   while (i < end) {
-    if (clause_start) {
+    if (clause_start && kMarkerStarts.contains(utf8::at(text, i))) {
       const char32_t c = at(text, i, end);
       EnumMarker m;
       m.line = line;
@@ -272,8 +277,7 @@ void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::u
         continue;
       }
     }
-    const char32_t c = utf8::next(text, i);
-    clause_start = chars::is_clause_end(c) || is_space(c);
+    clause_start = kClauseBreaks.contains(utf8::next(text, i));
   }
 }
 

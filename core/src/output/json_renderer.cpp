@@ -36,7 +36,7 @@ class JsonRenderer final : public Renderer {
         buffer += "{\"rule\": ";
         json::append_string(buffer, d.rule);
         buffer += ", \"plugin\": ";
-        json::append_string(buffer, std::string_view(d.rule).substr(0, d.rule.find('.')));
+        json::append_string(buffer, d.rule.substr(0, d.rule.find('.')));
         fmt::format_to(std::back_inserter(buffer), ", \"severity\": \"{}\", \"message\": ", to_string(d.severity));
         json::append_string(buffer, d.message);
         append_range(buffer, begins.at(d.range.begin), ends.at(d.range.end));

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Benchmark the reportlint CLI as users run it.
+
+usage: bench/run.py [--binary build/bin/reportlint] [--repeat 3] [--big-mb 50] [--files 1000]
+
+Builds a corpus from the sample draft (../shared/corpus/000_cdfd43f75199d920.txt when it is
+beside the project, else docs/examples/sample-draft.txt) in bench/out/:
+  files/NNNN.txt   the draft copied --files times
+  big.txt          the draft repeated to --big-mb megabytes
+then runs the binary on it and reports, per case, the best of --repeat runs:
+  MB/s and files/s (input bytes / wall time), peak resident memory (from wait4), and the
+  number of diagnostics. Output goes to /dev/null in the gcc format unless a case says
+  otherwise. A case "placeholder only" turns every other plugin's rules off, to measure
+  one checker; "single file" is the latency of one small file, plugin loading included.
+Results are printed as a table and written to bench/out/results.json.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+
+
+def source_draft():
+    shared = os.path.join(ROOT, "..", "shared", "corpus", "000_cdfd43f75199d920.txt")
+    return shared if os.path.exists(shared) else os.path.join(ROOT, "docs", "examples", "sample-draft.txt")
+
+
+def build_corpus(files, big_mb):
+    src = source_draft()
+    with open(src, "rb") as f:
+        draft = f.read()
+    files_dir = os.path.join(OUT, "files")
+    shutil.rmtree(files_dir, ignore_errors=True)
+    os.makedirs(files_dir)
+    for i in range(files):
+        with open(os.path.join(files_dir, f"{i:04d}.txt"), "wb") as f:
+            f.write(draft)
+    big = os.path.join(OUT, "big.txt")
+    copies = max(1, (big_mb * 1024 * 1024) // len(draft))
+    with open(big, "wb") as f:
+        for _ in range(copies):
+            f.write(draft)
+            if not draft.endswith(b"\n"):
+                f.write(b"\n")
+    return src, files_dir, big
+
+
+def placeholder_only_config(binary):
+    listing = subprocess.run([binary, "--list-rules"], capture_output=True, text=True, check=True).stdout
+    plugins = sorted({line.split(".")[0] for line in listing.splitlines()[1:] if "." in line.split(" ")[0]})
+    path = os.path.join(OUT, "placeholder-only.toml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("[rules]\n")
+        for p in plugins:
+            if p != "placeholder":
+                f.write(f'"{p}.*" = "off"\n')
+    return path
+
+
+def run_once(args):
+    """Wall time in seconds, peak RSS in MiB, exit status, and stdout size."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=devnull)
+        out_bytes = 0
+        lines = 0
+        while True:
+            chunk = proc.stdout.read(1 << 20)
+            if not chunk:
+                break
+            out_bytes += len(chunk)
+            lines += chunk.count(b"\n")
+        _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), lines
+
+
+def measure(name, args, input_bytes, file_count, repeat):
+    best = None
+    for _ in range(repeat):
+        elapsed, rss, status, lines = run_once(args)
+        if status not in (0, 1):
+            sys.exit(f"{name}: reportlint exited {status}: {' '.join(args)}")
+        if best is None or elapsed < best["seconds"]:
+            best = {"seconds": elapsed, "peak_rss_mib": rss, "output_lines": lines}
+    best.update({
+        "case": name,
+        "input_mb": input_bytes / 1e6,
+        "mb_per_s": input_bytes / 1e6 / best["seconds"],
+        "files_per_s": file_count / best["seconds"],
+    })
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "bin", "reportlint"))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--big-mb", type=int, default=50)
+    ap.add_argument("--files", type=int, default=1000)
+    args = ap.parse_args()
+    if not os.access(args.binary, os.X_OK):
+        sys.exit(f"no binary at {args.binary}; build first: cmake --preset release && cmake --build --preset release")
+    os.makedirs(OUT, exist_ok=True)
+    src, files_dir, big = build_corpus(args.files, args.big_mb)
+    files_bytes = os.path.getsize(src) * args.files
+    big_bytes = os.path.getsize(big)
+    only = placeholder_only_config(args.binary)
+    b = args.binary
+    cfg = ["--config", "builtin:default"]
+    cases = [
+        ("1000 files, -j1", [b, *cfg, "-j", "1", "--format", "gcc", files_dir], files_bytes, args.files),
+        ("1000 files, -j2", [b, *cfg, "-j", "2", "--format", "gcc", files_dir], files_bytes, args.files),
+        ("50 MB file, -j1", [b, *cfg, "-j", "1", "--format", "gcc", big], big_bytes, 1),
+        ("50 MB file, placeholder only", [b, "--config", only, "-j", "1", "--format", "gcc", big], big_bytes, 1),
+        ("50 MB file, json", [b, *cfg, "-j", "1", "--format", "json", big], big_bytes, 1),
+        ("50 MB file, text", [b, *cfg, "-j", "1", "--color", "never", big], big_bytes, 1),
+    ]
+    results = [measure(name, a, nbytes, n, args.repeat) for name, a, nbytes, n in cases]
+
+    # Latency of one small file, plugin loading included: median of 21 runs.
+    small = os.path.join(ROOT, "docs", "examples", "sample-draft.txt")
+    times = sorted(run_once([b, *cfg, "--format", "gcc", small])[0] for _ in range(21))
+    single = {"case": "single small file (latency)", "seconds": times[len(times) // 2],
+              "input_mb": os.path.getsize(small) / 1e6}
+
+    print(f"corpus: {os.path.relpath(src, ROOT)} ({os.path.getsize(src)} bytes); binary: {os.path.relpath(b, ROOT)}")
+    print(f"{'case':<32} {'MB/s':>8} {'files/s':>9} {'peak MiB':>9} {'seconds':>8} {'diags':>9}")
+    for r in results:
+        print(f"{r['case']:<32} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
+              f"{r['seconds']:>8.3f} {r['output_lines']:>9}")
+    print(f"{single['case']:<32} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
+    with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as f:
+        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single]}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
