@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "prose.hpp"
+#include "reportlint/char_set.hpp"
 #include "reportlint/plugin.hpp"
 
 namespace reportlint::placeholder {
@@ -42,6 +43,8 @@ constexpr std::string_view kCommitteeEnds[] = {"委员会", "委"};
 constexpr std::u32string_view kPlaceSuffixes = U"省市县区州旗盟镇乡";
 constexpr std::size_t kMaxPlaceChars = 12;
 
+constexpr CharSet kStarts(U"DA公");
+
 class CensoredWord final : public Rule {
  public:
   void configure(OptionReader& options) override { allow_.configure(options); }
@@ -53,25 +56,28 @@ class CensoredWord final : public Rule {
       auto report = [&](std::size_t b, std::size_t e, std::string_view original) {
         const TextRange r{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
         if (doc.is_verbatim(r) || (!allowed.empty() && AllowList::covers(allowed, r))) return;
-        const std::string found(text.substr(b, e - b));
-        Diagnostic d = diagnostic(r, "疑似模板网站为躲避过滤替换的“" + found + "”，原文应为“" +
-                                         std::string(original) + "”");
-        d.fix = Fix{{Edit{r, std::string(original)}}, Applicability::safe, "改为“" + std::string(original) + "”"};
+        std::string message;
+        message.reserve(64);
+        message.append("疑似模板网站为躲避过滤替换的“").append(text.substr(b, e - b));
+        message.append("”，原文应为“").append(original).append("”");
+        Diagnostic d = diagnostic(r, std::move(message));
+        d.fix = Fix{{Edit{r, std::string(original)}}, Applicability::safe, {}};  // shown as 改为“…”
         sink.report(std::move(d));
       };
-      for (std::size_t i = begin; i < end;) {
-        std::size_t next = i;
-        const char32_t c = utf8::next(text, next);
-        if (c == 'D' && is_party(text, i, begin, end)) {
+      // Only D, A and 公 can start a substitution; CharSet::find skips everything else.
+      for (std::size_t i = begin; (i = kStarts.find(text, i, end)) < end;) {
+        if (text[i] == 'D' && is_party(text, i, begin, end)) {
           report(i, i + 1, "党");
-        } else if (c == 'A' && i + 3 <= end && text.substr(i, 3) == "AAA" && is_wechat(text, i, begin, end)) {
+          i += 1;
+        } else if (text[i] == 'A' && i + 3 <= end && text.substr(i, 3) == "AAA" && is_wechat(text, i, begin, end)) {
           report(i, i + 3, "微信");
-          next = i + 3;
-        } else if (c == U'公' && starts_with_at(text, i, end, "公共") && is_zhonggong(text, i, end)) {
+          i += 3;
+        } else if (starts_with_at(text, i, end, "公共") && is_zhonggong(text, i, end)) {
           report(i, i + 6, "中共");
-          next = i + 6;
+          i += 6;
+        } else {
+          i += utf8::sequence_length(static_cast<unsigned char>(text[i]));
         }
-        i = next;
       }
     });
   }

@@ -108,18 +108,16 @@ class Unfilled final : public Rule {
       findings.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, std::move(message)});
     }
     void add_quoted(std::size_t b, std::size_t e, std::string_view what) {
-      add(b, e, std::string(what) + "“" + std::string(text.substr(b, e - b)) + "”");
+      std::string message;
+      message.reserve(what.size() + (e - b) + 6);
+      message.append(what).append("“").append(text.substr(b, e - b)).append("”");
+      add(b, e, std::move(message));
     }
 
     void run() {
       std::size_t i = begin;
-      while (i < end) {
-        std::size_t j = i;
-        const char32_t c = utf8::next(text, j);
-        if (!kStarts.contains(c)) {
-          i = j;
-          continue;
-        }
+      while ((i = kStarts.find(text, i, end)) < end) {
+        const char32_t c = utf8::at(text, i);
         std::size_t next = 0;
         if (is_x(c)) {
           next = x_run(i);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "lint/fixes.hpp"
+#include "lint/linter.hpp"
 
 namespace reportlint {
 namespace {
@@ -58,6 +59,38 @@ TEST(DescribeFix, SaysWhatChanges) {
   EXPECT_EQ(describe_fix("##x##", Fix{{{{0, 5}, ""}}, Applicability::safe, {}}), "删除“##x##”");
   EXPECT_EQ(describe_fix("ab", Fix{{{{1, 1}, "、"}}, Applicability::safe, {}}), "插入“、”");
   EXPECT_EQ(describe_fix("ab", Fix{{{{0, 1}, "x"}}, Applicability::safe, "自定义"}), "自定义");
+}
+
+}  // namespace
+}  // namespace reportlint
+
+namespace reportlint {
+namespace {
+
+// The core's merge of per-rule runs must equal a stable sort, with few runs and many.
+TEST(SortDiagnostics, EqualsAStableSort) {
+  for (std::size_t runs : {1u, 2u, 3u, 7u, 100u}) {
+    std::vector<Diagnostic> diagnostics;
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+    for (std::size_t r = 0; r < runs; ++r) {
+      std::uint32_t at = 0;
+      for (int k = 0; k < 50; ++k) {  // an ascending run, with ties
+        at += next() % 4;
+        Diagnostic d;
+        d.rule = r % 2 ? "a.x" : "a.y";
+        d.range = {at, at + next() % 3};
+        d.message = std::to_string(r) + "/" + std::to_string(k);  // identifies the original order
+        diagnostics.push_back(std::move(d));
+      }
+    }
+    std::vector<Diagnostic> expected = diagnostics;
+    std::stable_sort(expected.begin(), expected.end(), diagnostic_before);
+    sort_diagnostics(diagnostics);
+    ASSERT_EQ(diagnostics.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      EXPECT_EQ(diagnostics[i].message, expected[i].message) << runs << " runs, position " << i;
+  }
 }
 
 }  // namespace

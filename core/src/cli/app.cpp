@@ -3,12 +3,13 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -125,31 +126,14 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   render.tool_version = REPORTLINT_VERSION;
   auto renderer = make_renderer(options.format, render, out);
 
-  std::vector<std::promise<Outcome>> promises(inputs.size());
-  std::vector<std::future<Outcome>> futures;
-  for (auto& p : promises) futures.push_back(p.get_future());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();)
-      promises[i].set_value(lint_input(inputs[i], *linters[i], options));
-  };
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min<std::size_t>(options.jobs ? options.jobs : cores, inputs.size());
-  std::vector<std::jthread> pool;
-  if (threads > 1)
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-  else
-    work();
-
   Summary summary;
   bool failed_threshold = false;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    Outcome outcome = futures[i].get();
+  auto take = [&](Outcome outcome) {
     if (!outcome.failures.empty()) {
       std::fflush(out);
       print_failures(outcome.failures);
       failures.insert(failures.end(), outcome.failures.begin(), outcome.failures.end());
-      continue;
+      return;
     }
     ++summary.files;
     summary.fixes_applied += outcome.report.fixes_applied;
@@ -160,8 +144,46 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
     }
     renderer->file(outcome.report);
     if (fixed_to_stdout) std::fwrite(outcome.fixed_stdin.data(), 1, outcome.fixed_stdin.size(), stdout);
+  };
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min<std::size_t>(options.jobs ? options.jobs : cores, inputs.size());
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) take(lint_input(inputs[i], *linters[i], options));
+  } else {
+    // Workers lint at most `window` files ahead of the one being rendered, so memory is
+    // bounded by the files in flight, not by the number of inputs; output keeps input order.
+    const std::size_t window = threads * 4;
+    std::vector<std::promise<Outcome>> promises(inputs.size());
+    std::vector<std::future<Outcome>> futures;
+    for (auto& p : promises) futures.push_back(p.get_future());
+    std::mutex mutex;
+    std::condition_variable room;
+    std::size_t next = 0, rendering = 0;
+    auto work = [&] {
+      while (true) {
+        std::size_t i;
+        {
+          std::unique_lock lock(mutex);
+          room.wait(lock, [&] { return next >= inputs.size() || next < rendering + window; });
+          if (next >= inputs.size()) return;
+          i = next++;
+        }
+        promises[i].set_value(lint_input(inputs[i], *linters[i], options));
+      }
+    };
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      Outcome outcome = futures[i].get();
+      {
+        std::lock_guard lock(mutex);
+        rendering = i + 1;
+      }
+      room.notify_all();
+      take(std::move(outcome));
+    }
   }
-  pool.clear();
   renderer->finish(summary);
   if (!failures.empty()) return 2;
   return failed_threshold ? 1 : 0;

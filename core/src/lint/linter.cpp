@@ -95,36 +95,40 @@ class ValidatingSink final : public DiagnosticSink {
   std::string_view last_view_;
 };
 
-namespace {
-
-// Sorts by position without moving each diagnostic more than once: sort indices by key,
-// then apply the permutation in place by following its cycles.
-void sort_by_position(std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::uint32_t> order(diagnostics.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Diagnostic& x = diagnostics[a];
-    const Diagnostic& y = diagnostics[b];
-    if (x.range.begin != y.range.begin) return x.range.begin < y.range.begin;
-    if (x.range.end != y.range.end) return x.range.end < y.range.end;
-    return x.rule < y.rule;
-  });
-  for (std::uint32_t start = 0; start < order.size(); ++start) {
-    if (order[start] == start) continue;
-    Diagnostic held = std::move(diagnostics[start]);
-    std::uint32_t at = start;
-    while (order[at] != start) {
-      const std::uint32_t from = order[at];
-      diagnostics[at] = std::move(diagnostics[from]);
-      order[at] = at;
-      at = from;
-    }
-    diagnostics[at] = std::move(held);
-    order[at] = at;
-  }
+bool diagnostic_before(const Diagnostic& x, const Diagnostic& y) {
+  if (x.range.begin != y.range.begin) return x.range.begin < y.range.begin;
+  if (x.range.end != y.range.end) return x.range.end < y.range.end;
+  return x.rule < y.rule;
 }
 
-}  // namespace
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  const auto before = diagnostic_before;
+  std::vector<std::size_t> runs{0};  // start of each ascending run, then the end
+  for (std::size_t i = 1; i < diagnostics.size(); ++i)
+    if (before(diagnostics[i], diagnostics[i - 1])) runs.push_back(i);
+  runs.push_back(diagnostics.size());
+  if (runs.size() <= 2) return;
+  if (runs.size() > 64) {  // a checker reporting out of order: just sort
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), before);
+    return;
+  }
+  std::vector<Diagnostic> merged;
+  while (runs.size() > 2) {
+    merged.clear();
+    merged.reserve(diagnostics.size());
+    std::vector<std::size_t> next{0};
+    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
+      auto first = diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r]);
+      auto middle = diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]);
+      auto last = r + 2 < runs.size() ? diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 2]) : middle;
+      std::merge(std::make_move_iterator(first), std::make_move_iterator(middle), std::make_move_iterator(middle),
+                 std::make_move_iterator(last), std::back_inserter(merged), before);
+      next.push_back(merged.size());
+    }
+    std::swap(diagnostics, merged);
+    runs = std::move(next);
+  }
+}
 
 std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, const LinterOptions& options,
                                              std::vector<std::string>& warnings) {
@@ -219,7 +223,7 @@ std::vector<Diagnostic> Linter::lint(const Document& document) const {
                           fmt::format("插件“{}”检查时出现未知异常", instance.plugin->name())});
     }
   }
-  sort_by_position(diagnostics);
+  sort_diagnostics(diagnostics);
   return diagnostics;
 }
 

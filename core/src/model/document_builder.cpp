@@ -16,11 +16,12 @@ std::vector<Line> split_lines(std::string_view text) {
   std::size_t begin = 0;
   const char* data = text.data();
   const std::size_t size = text.size();
+  const bool has_cr = std::memchr(data, '\r', size) != nullptr;
   while (begin < size) {
-    // memchr finds '\n' fast; a '\r' before it (CR-only files) ends the line earlier.
+    // memchr finds '\n' fast; a '\r' before it (CRLF, or CR-only files) ends the line earlier.
     const void* nl = std::memchr(data + begin, '\n', size - begin);
     std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : size;
-    const void* cr = std::memchr(data + begin, '\r', end - begin);
+    const void* cr = has_cr ? std::memchr(data + begin, '\r', end - begin) : nullptr;
     std::size_t next;
     if (cr) {
       end = static_cast<std::size_t>(static_cast<const char*>(cr) - data);

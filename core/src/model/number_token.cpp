@@ -223,9 +223,31 @@ std::uint16_t order_word(std::string_view text, std::size_t i, std::size_t end, 
   return 0;
 }
 
-// Characters that may open a marker (一是, 第一, 首先…) and those that end a clause.
+// Characters that may open a marker (一是, 第一, 首先…).
 constexpr CharSet kMarkerStarts(U"一二三四五六七八九十第首其再最");
-constexpr CharSet kClauseBreaks(U"。；：！？，;:!?, \t\u3000\u00A0");
+
+// Whether the character at text[i] ends a clause (。；：！？， and their ASCII forms, or a
+// space), told from its bytes without decoding; `length` receives its byte length.
+bool is_clause_break(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  length = utf8::sequence_length(b0);
+  switch (b0) {
+    case ',': case ';': case ':': case '!': case '?': case ' ': case '\t':
+      return true;
+    case 0xC2:  // U+00A0
+      return static_cast<unsigned char>(text[i + 1]) == 0xA0;
+    case 0xE3: {  // 。U+3002, ideographic space U+3000
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      return b1 == 0x80 && (b2 == 0x82 || b2 == 0x80);
+    }
+    case 0xEF: {  // ，U+FF0C ；U+FF1B ：U+FF1A ！U+FF01 ？U+FF1F
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      return b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 || b2 == 0x9F);
+    }
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 
@@ -277,7 +299,9 @@ void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::u
         continue;
       }
     }
-    clause_start = kClauseBreaks.contains(utf8::next(text, i));
+    std::size_t length;
+    clause_start = is_clause_break(text, i, length);
+    i += length;
   }
 }
 

@@ -1,5 +1,8 @@
 #include "model/position.hpp"
 
+#include <bit>
+#include <cstring>
+
 #include "reportlint/text.hpp"
 #include "unicode/width.hpp"
 
@@ -32,7 +35,16 @@ Position PositionMapper::at(std::uint32_t offset) {
   if (offset >= last.next && last.next > last.end)
     return {static_cast<std::uint32_t>(lines.size() + 1), 1};
 
-  const std::size_t li = doc_.line_at(offset);
+  // Queries mostly ascend: stay on the cached line, or step to the next ones, before
+  // falling back to a binary search.
+  std::size_t li;
+  if (cached_line_ < lines.size() && offset >= lines[cached_line_].begin) {
+    li = cached_line_;
+    for (int step = 0; step < 8 && li + 1 < lines.size() && offset >= lines[li + 1].begin; ++step) ++li;
+    if (li + 1 < lines.size() && offset >= lines[li + 1].begin) li = doc_.line_at(offset);
+  } else {
+    li = doc_.line_at(offset);
+  }
   const Line& line = lines[li];
   const std::uint32_t target = offset < line.end ? offset : line.end;
   if (li != cached_line_ || target < cached_offset_) {
@@ -46,6 +58,15 @@ Position PositionMapper::at(std::uint32_t offset) {
   if (unit_ == ColumnUnit::byte) {
     column += target - cached_offset_;
     i = target;
+  } else if (unit_ == ColumnUnit::codepoint) {
+    // Code points are the bytes that are not continuation bytes (10xxxxxx): a byte starts
+    // one when its top bit is clear or its second bit is set. Eight bytes at a time.
+    for (; i + 8 <= target; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      column += static_cast<std::uint32_t>(std::popcount(((~w >> 7) | (w >> 6)) & 0x0101010101010101ull));
+    }
+    for (; i < target; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   } else {
     while (i < target) column += column_width(utf8::next(text, i), unit_);
   }

@@ -18,8 +18,10 @@ class GccRenderer final : public Renderer {
     std::string buffer;
     for (const Diagnostic& d : report.diagnostics) {
       const Position at = positions.at(d.range.begin);
-      fmt::format_to(std::back_inserter(buffer), "{}:{}:{}: {}: {} [{}]\n", report.path, at.line, at.column,
-                     to_string(d.severity), d.message, d.rule);
+      // Appended piece by piece: a file can have hundreds of thousands of these lines.
+      buffer.append(report.path).append(":").append(std::string_view(fmt::format_int(at.line).c_str())).append(":");
+      buffer.append(std::string_view(fmt::format_int(at.column).c_str())).append(": ").append(to_string(d.severity));
+      buffer.append(": ").append(d.message).append(" [").append(d.rule).append("]\n");
       if (buffer.size() > (1u << 16)) {
         std::fwrite(buffer.data(), 1, buffer.size(), out_);
         buffer.clear();

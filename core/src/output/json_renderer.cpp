@@ -37,7 +37,7 @@ class JsonRenderer final : public Renderer {
         json::append_string(buffer, d.rule);
         buffer += ", \"plugin\": ";
         json::append_string(buffer, d.rule.substr(0, d.rule.find('.')));
-        fmt::format_to(std::back_inserter(buffer), ", \"severity\": \"{}\", \"message\": ", to_string(d.severity));
+        buffer.append(", \"severity\": \"").append(to_string(d.severity)).append("\", \"message\": ");
         json::append_string(buffer, d.message);
         append_range(buffer, begins.at(d.range.begin), ends.at(d.range.end));
         buffer += ", \"fixes\": [";
@@ -84,8 +84,15 @@ class JsonRenderer final : public Renderer {
 
  private:
   static void append_range(std::string& out, Position begin, Position end, bool leading_comma = true) {
-    fmt::format_to(std::back_inserter(out), "{}\"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}",
-                   leading_comma ? ", " : "", begin.line, begin.column, end.line, end.column);
+    auto number = [&](std::uint32_t n) { out.append(fmt::format_int(n).c_str()); };
+    out.append(leading_comma ? ", \"line\": " : "\"line\": ");
+    number(begin.line);
+    out.append(", \"column\": ");
+    number(begin.column);
+    out.append(", \"end_line\": ");
+    number(end.line);
+    out.append(", \"end_column\": ");
+    number(end.column);
   }
   void write(std::string_view s) { std::fwrite(s.data(), 1, s.size(), out_); }
 
