@@ -19,17 +19,15 @@ namespace {
 
 using chars::is_ascii_alnum;
 
-// Words 党 starts (D + …) and ends (… + D).
-constexpr std::string_view kPartyBefore[] = {
-    "工委", "委", "建", "员", "支部", "总支", "小组", "组织", "组", "的", "中央", "风", "校", "史", "性",
-    "日", "内", "外", "政", "群", "团", "章", "纪", "课", "费", "务", "代表", "代会", "旗", "徽", "籍",
-    "龄", "恩", "和国家", "和政府", "和人民", "领导", "心", "报", "规", "派", "管", "支书", "工作"};
-constexpr std::string_view kPartyAfter[] = {"入", "建", "爱", "跟", "颂", "全", "我", "治", "共产", "兴", "强",
-                                            "听", "护", "退", "立", "管", "大", "老", "政", "感"};
+// Words 党 starts (D + …) and ends (… + D): single characters, then longer words.
+constexpr CharSet kPartyNext(U"委建员组的风校史性日内外政群团章纪课费务旗徽籍龄恩心报规派管");
+constexpr std::string_view kPartyBefore[] = {"工委", "支部", "总支", "小组", "中央", "代表", "代会",
+                                             "和国家", "和政府", "和人民", "领导", "支书", "工作"};
+constexpr CharSet kPartyPrevious(U"入建爱跟颂全我治兴强听护退立管大老政感");
+constexpr std::string_view kPartyAfter[] = {"共产"};
 // D + these is a grade, class, zone or model, never 党.
-constexpr std::string_view kNotPartyBefore[] = {"级", "类", "区", "座", "轮", "型", "调", "盘", "档", "等",
-                                                "栋", "幢", "口", "字", "版", "点", "段", "号", "线", "端",
-                                                "位", "楼", "单元", "超", "照", "打印", "罩杯", "股", "排"};
+constexpr CharSet kNotPartyNext(U"级类区座轮型调盘档等栋幢口字版点段号线端位楼超照股排");
+constexpr std::string_view kNotPartyBefore[] = {"单元", "打印", "罩杯"};
 constexpr std::string_view kNotPartyAfter[] = {"维生素", "字母", "选项", "型号", "代号", "编号", "第"};
 
 // AAA + these is 微信.
@@ -100,9 +98,12 @@ class CensoredWord final : public Rule {
       utf8::prev(text, j);
       if (is_ascii_alnum(before(text, j, begin))) return false;
     }
-    if (starts_with_any(text, i + 1, end, kNotPartyBefore) || ends_with_any(text, i, begin, kNotPartyAfter))
+    // Most words in the lists are one character: test those with a set, the rest as words.
+    if (kNotPartyNext.contains(q) || starts_with_any(text, i + 1, end, kNotPartyBefore) ||
+        ends_with_any(text, i, begin, kNotPartyAfter))
       return false;
-    return starts_with_any(text, i + 1, end, kPartyBefore) || ends_with_any(text, i, begin, kPartyAfter);
+    return kPartyNext.contains(q) || kPartyPrevious.contains(p) || starts_with_any(text, i + 1, end, kPartyBefore) ||
+           ends_with_any(text, i, begin, kPartyAfter);
   }
 
   static bool is_wechat(std::string_view text, std::size_t i, std::size_t begin, std::size_t end) {

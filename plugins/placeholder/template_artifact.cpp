@@ -1,8 +1,9 @@
 // placeholder.template-artifact — what the template site left in the draft.
 //
 //   markers such as ##paidbegin## / ##paidend##        fix: delete (certain)
-//   advertising lines: material libraries, member groups, ghost-writing services,
-//   customer-service contacts                           fix: delete the line (suggested)
+//   advertising lines and watermarks: material libraries, member groups, ghost-writing
+//   services, customer-service contacts and numbers, 转载请注明出处
+//                                                       fix: delete the line (suggested)
 //   page headers and footers from PDF extraction: 第2页 共5页, — 3 —
 //
 // An advertising line is recognised by the weight of its vocabulary, not by one word: a
@@ -29,10 +30,15 @@ constexpr AdWord kAdWords[] = {
     {"谨防假冒", 2}, {"持续接单", 2}, {"添加客服", 2}, {"好评如潮", 2}, {"认准", 2}, {"唯一平台", 2},
     {"有意加入", 2}, {"欢迎加入", 2}, {"范文网", 2}, {"范文大全", 2}, {"免费下载", 2}, {"更多范文", 2},
     {"更多精品", 2}, {"润笔", 2}, {"加入会员", 2}, {"开通会员", 2}, {"会员专享", 2}, {"扫码加入", 2},
-    {"下载地址", 2}, {"资料群", 2}, {"小伙伴", 1}, {"公众号", 1}, {"客服", 1}, {"联系", 1}, {"会员", 1},
+    {"下载地址", 2}, {"资料群", 2}, {"转载请注明", 2}, {"版权归原作者", 2}, {"本文来源于", 2},
+    {"本文来自", 2}, {"更多资料", 2}, {"关注公众号", 2}, {"小伙伴", 1}, {"公众号", 1}, {"客服", 1}, {"联系", 1}, {"会员", 1},
     {"下载", 1}, {"更新", 1}, {"原创", 1}, {"微信", 1}, {"QQ", 1}, {"平台", 1}, {"加入", 1}, {"每天", 1},
     {"每日", 1}, {"高质量", 1}, {"保密", 1}, {"接单", 1}, {"搜索", 1}, {"网站", 1}, {"关注", 1}};
 constexpr int kAdThreshold = 5;  // and at least one word of weight 2
+// A contact number (7 or more digits, spaces allowed) weighs as much as a strong word but
+// counts only beside one: a 通知 gives its 联系电话 too.
+constexpr int kContactNumberWeight = 2;
+constexpr std::size_t kContactNumberDigits = 7;
 
 class TemplateArtifact final : public Rule {
  public:
@@ -102,7 +108,22 @@ class TemplateArtifact final : public Rule {
       score += kAdWords[k].weight;
       strong = strong || kAdWords[k].weight == 2;
     });
-    return strong && score >= kAdThreshold;
+    if (!strong) return false;
+    if (score < kAdThreshold && has_contact_number(line)) score += kContactNumberWeight;
+    return score >= kAdThreshold;
+  }
+
+  // 13812345678, QQ 123456789, 1 4367 9 649564: a run of digits and spaces with 7+ digits.
+  static bool has_contact_number(std::string_view line) {
+    std::size_t digits = 0;
+    for (const char c : line) {
+      if (chars::is_ascii_digit(static_cast<unsigned char>(c))) {
+        if (++digits >= kContactNumberDigits) return true;
+      } else if (c != ' ' && c != '-') {
+        digits = 0;
+      }
+    }
+    return false;
   }
 
   // 第2页 共5页 / 第 x 页，共 x 页 / — 3 — / - 12 -: a line holding nothing else.

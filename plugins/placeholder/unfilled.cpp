@@ -104,14 +104,22 @@ class Unfilled final : public Rule {
     char32_t before(std::size_t i) const { return i > begin ? utf8::before(text, i) : 0; }
     std::size_t after(std::size_t i) const { return i + utf8::sequence_length(static_cast<unsigned char>(text[i])); }
 
+    // Findings stay in position order: pending x-runs all lie before a new finding.
     void add(std::size_t b, std::size_t e, std::string message) {
+      join_x_atoms();
+      push(b, e, std::move(message));
+    }
+    void push(std::size_t b, std::size_t e, std::string message) {
       findings.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, std::move(message)});
     }
-    void add_quoted(std::size_t b, std::size_t e, std::string_view what) {
+    static std::string quoted(std::string_view what, std::string_view found) {
       std::string message;
-      message.reserve(what.size() + (e - b) + 6);
-      message.append(what).append("“").append(text.substr(b, e - b)).append("”");
-      add(b, e, std::move(message));
+      message.reserve(what.size() + found.size() + 6);
+      message.append(what).append("“").append(found).append("”");
+      return message;
+    }
+    void add_quoted(std::size_t b, std::size_t e, std::string_view what) {
+      add(b, e, quoted(what, text.substr(b, e - b)));
     }
 
     void run() {
@@ -144,7 +152,7 @@ class Unfilled final : public Rule {
         }
         i = next ? next : after(i);
       }
-      join_x_atoms();
+      join_x_atoms();  // the runs after the last other finding
     }
 
     // --- x-runs -------------------------------------------------------------------------
@@ -217,8 +225,9 @@ class Unfilled final : public Rule {
       return true;
     }
 
-    // Joins x-runs separated only by number and date syntax into one expression:
-    // xx.xx, x月x日, 20xx—20xx年, x-x月, x+x, then takes a leading year prefix and a unit.
+    // Joins pending x-runs separated only by number and date syntax into expressions —
+    // xx.xx, x月x日, 20xx—20xx年, x-x月, x+x — with a leading year prefix and a unit, and
+    // reports them.
     void join_x_atoms() {
       auto joins = [](char32_t c) {
         return is_ascii_digit(c) || c == '.' || c == U'．' || c == '-' || c == U'—' || c == U'–' || c == U'～' ||
@@ -229,27 +238,33 @@ class Unfilled final : public Rule {
         std::size_t b = x_atoms[k].begin, e = x_atoms[k].end;
         std::size_t m = k + 1;
         for (; m < x_atoms.size(); ++m) {
-          bool only_joiners = true;
-          std::size_t n = 0;
-          for (std::size_t i = e; i < x_atoms[m].begin; i = after(i), ++n) only_joiners = only_joiners && joins(at(i));
-          if (!only_joiners || n > 4) break;
+          // At most four joining characters between two runs.
+          std::size_t i = e, n = 0;
+          while (i < x_atoms[m].begin && n <= 4 && joins(at(i))) {
+            i = after(i);
+            ++n;
+          }
+          if (i < x_atoms[m].begin) break;
           e = x_atoms[m].end;
         }
         while (b > begin && is_ascii_digit(before(b))) --b;  // 20xx
         const std::string_view expr = text.substr(b, e - b);
         const char32_t unit = at(e);
-        const bool ranged = expr.find_first_of("-~") != std::string_view::npos || expr.find("—") != std::string_view::npos ||
-                            expr.find("～") != std::string_view::npos;
-        const bool year_like = e - b >= 4 && utf8::count_code_points(expr) == 4;
-        if (unit == '%' || unit == U'％' || (unit == U'年' && (year_like || ranged)) ||
-            (unit == U'月' && (ranged || expr.find("年") != std::string_view::npos)) ||
-            (unit == U'日' && expr.find("月") != std::string_view::npos))
+        if (unit == '%' || unit == U'％') {
           e = after(e);
-        add_quoted(b, e, "未填写的占位符");
+        } else if (unit == U'年' || unit == U'月' || unit == U'日') {
+          const bool ranged = expr.find_first_of("-~") != std::string_view::npos ||
+                              expr.find("—") != std::string_view::npos || expr.find("～") != std::string_view::npos;
+          const bool year_like = e - b >= 4 && utf8::count_code_points(expr) == 4;
+          if ((unit == U'年' && (year_like || ranged)) ||
+              (unit == U'月' && (ranged || expr.find("年") != std::string_view::npos)) ||
+              (unit == U'日' && expr.find("月") != std::string_view::npos))
+            e = after(e);
+        }
+        push(b, e, quoted("未填写的占位符", text.substr(b, e - b)));
         k = m;
       }
-      std::sort(findings.begin(), findings.end(),
-                [](const Finding& a, const Finding& b) { return a.range.begin < b.range.begin; });
+      x_atoms.clear();
     }
 
     // --- other placeholder marks --------------------------------------------------------

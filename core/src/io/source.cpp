@@ -60,6 +60,7 @@ std::size_t first_invalid(const unsigned char* data, std::size_t size) {
     while (i + 3 <= size && data[i] >= 0xE1 && data[i] <= 0xEF && data[i] != 0xED &&
            (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80)
       i += 3;
+    while (i < size && data[i] < 0x80 && data[i] != 0) ++i;  // ASCII between Chinese characters
     if (i >= size) break;
     const unsigned char b = data[i];
     auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {

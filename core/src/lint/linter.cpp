@@ -112,20 +112,17 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), before);
     return;
   }
-  std::vector<Diagnostic> merged;
+  // Adjacent runs merge in place, level by level; std::inplace_merge borrows a buffer the
+  // size of the smaller run only, not a second copy of everything.
   while (runs.size() > 2) {
-    merged.clear();
-    merged.reserve(diagnostics.size());
     std::vector<std::size_t> next{0};
-    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
-      auto first = diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r]);
-      auto middle = diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]);
-      auto last = r + 2 < runs.size() ? diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 2]) : middle;
-      std::merge(std::make_move_iterator(first), std::make_move_iterator(middle), std::make_move_iterator(middle),
-                 std::make_move_iterator(last), std::back_inserter(merged), before);
-      next.push_back(merged.size());
+    for (std::size_t r = 0; r + 2 < runs.size(); r += 2) {
+      std::inplace_merge(diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r]),
+                         diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]),
+                         diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 2]), before);
+      next.push_back(runs[r + 2]);
     }
-    std::swap(diagnostics, merged);
+    if (next.back() != diagnostics.size()) next.push_back(diagnostics.size());
     runs = std::move(next);
   }
 }

@@ -65,8 +65,8 @@ class Linter {
 bool diagnostic_before(const Diagnostic& x, const Diagnostic& y);
 
 // Sorts into position order, stably. Each rule reports in order of position, so the list
-// is a few ascending runs, one per rule: merging them pairwise moves every diagnostic
-// O(log runs) times, sequentially, instead of sorting hundreds of thousands from scratch.
+// is a few ascending runs, one per rule: merging them pairwise, in place, moves every
+// diagnostic O(log runs) times instead of sorting hundreds of thousands from scratch.
 // Many runs (a checker reporting out of order) fall back to std::stable_sort.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 

@@ -226,38 +226,23 @@ std::uint16_t order_word(std::string_view text, std::size_t i, std::size_t end, 
 // Characters that may open a marker (一是, 第一, 首先…).
 constexpr CharSet kMarkerStarts(U"一二三四五六七八九十第首其再最");
 
-// Whether the character at text[i] ends a clause (。；：！？， and their ASCII forms, or a
-// space), told from its bytes without decoding; `length` receives its byte length.
-bool is_clause_break(std::string_view text, std::size_t i, std::size_t& length) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  length = utf8::sequence_length(b0);
-  switch (b0) {
-    case ',': case ';': case ':': case '!': case '?': case ' ': case '\t':
-      return true;
-    case 0xC2:  // U+00A0
-      return static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    case 0xE3: {  // 。U+3002, ideographic space U+3000
-      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
-      return b1 == 0x80 && (b2 == 0x82 || b2 == 0x80);
-    }
-    case 0xEF: {  // ，U+FF0C ；U+FF1B ：U+FF1A ！U+FF01 ？U+FF1F
-      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
-      return b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 || b2 == 0x9F);
-    }
-    default:
-      return false;
-  }
-}
+// Characters that end a clause: a marker may follow them.
+constexpr CharSet kClauseBreaks(U"。；：！？，;:!?, \t\u3000\u00A0");
+
+// Both kinds: the scan stops only at these.
+constexpr CharSet kEnumerationStops(U"一二三四五六七八九十第首其再最。；：！？，;:!?, \t\u3000\u00A0");
 
 }  // namespace
 
 void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::uint32_t end,
                               std::uint32_t line, std::vector<EnumMarker>& out) {
-  bool clause_start = true;
-  std::size_t i = begin;
-  while (i < end) {
-    if (clause_start && kMarkerStarts.contains(utf8::at(text, i))) {
-      const char32_t c = at(text, i, end);
+  // A marker counts only where a clause starts: at `begin` or right after a clause break.
+  // CharSet::find jumps between breaks and possible marker starts; any character skipped
+  // in between means the clause has begun with something else.
+  std::size_t clause_start = begin;
+  for (std::size_t i = begin; (i = kEnumerationStops.find(text, i, end)) < end;) {
+    const char32_t c = at(text, i, end);
+    if (i == clause_start && kMarkerStarts.contains(c)) {
       EnumMarker m;
       m.line = line;
       std::size_t marker_end = 0;
@@ -295,13 +280,11 @@ void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::u
         m.after = at(text, marker_end, end);
         out.push_back(m);
         i = marker_end;
-        clause_start = false;
         continue;
       }
     }
-    std::size_t length;
-    clause_start = is_clause_break(text, i, length);
-    i += length;
+    i = skip(text, i);
+    if (kClauseBreaks.contains(c)) clause_start = i;
   }
 }
 
