@@ -104,6 +104,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--big-mb", type=int, default=50)
     ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions with callgrind (repeatable where wall time is noisy)")
     args = ap.parse_args()
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"no binary at {args.binary}; build first: cmake --preset release && cmake --build --preset release")
@@ -136,8 +138,38 @@ def main():
         print(f"{r['case']:<32} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
               f"{r['seconds']:>8.3f} {r['output_lines']:>9}")
     print(f"{single['case']:<32} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
+    extra = []
+    if args.instructions:
+        extra.append(count_instructions(b, src))
+        r = extra[-1]
+        print(f"instructions (callgrind, {r['input_mb']:.1f} MB, all rules): {r['instructions'] / 1e6:.0f}M, "
+              f"{r['instructions_per_byte']:.1f} per byte")
     with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as f:
-        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single]}, f, indent=2)
+        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single] + extra}, f, indent=2)
+
+
+def count_instructions(binary, src):
+    """Instructions executed linting the draft repeated 100 times, counted by callgrind."""
+    if not shutil.which("valgrind"):
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    medium = os.path.join(OUT, "medium.txt")
+    with open(src, "rb") as f:
+        draft = f.read()
+    with open(medium, "wb") as f:
+        for _ in range(100):
+            f.write(draft)
+    out = os.path.join(OUT, "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "--config",
+                    "builtin:default", "-j", "1", "--format", "gcc", medium],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    total = 0
+    with open(out, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("summary:") or line.startswith("totals:"):
+                total = int(line.split()[1])
+    size = os.path.getsize(medium)
+    return {"case": "instructions", "input_mb": size / 1e6, "instructions": total,
+            "instructions_per_byte": total / size}
 
 
 if __name__ == "__main__":

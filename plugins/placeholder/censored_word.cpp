@@ -48,12 +48,12 @@ class CensoredWord final : public Rule {
   void configure(OptionReader& options) override { allow_.configure(options); }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
-    const std::vector<TextRange> allowed = allow_.find(doc);
+    const auto excluded = allow_.exclusions(doc);
     const std::string_view text = doc.text();
     for_each_prose_line(doc, [&](std::uint32_t, std::uint32_t begin, std::uint32_t end) {
       auto report = [&](std::size_t b, std::size_t e, std::string_view original) {
         const TextRange r{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
-        if (doc.is_verbatim(r) || (!allowed.empty() && AllowList::covers(allowed, r))) return;
+        if (excluded(r)) return;
         std::string message;
         message.reserve(64);
         message.append("疑似模板网站为躲避过滤替换的“").append(text.substr(b, e - b));

@@ -72,10 +72,22 @@ class AllowList {
     return found;
   }
 
-  static bool covers(const std::vector<TextRange>& allowed, TextRange r) {
-    return std::any_of(allowed.begin(), allowed.end(),
-                       [&](TextRange a) { return a.begin <= r.begin && r.end <= a.end; });
-  }
+  // Where a rule of this plugin must not report in `doc`: inside verbatim text (URLs,
+  // code) or inside an occurrence of an allowed phrase.
+  class Exclusions {
+   public:
+    Exclusions(const Document& doc, std::vector<TextRange> allowed) : doc_(doc), allowed_(std::move(allowed)) {}
+    bool operator()(TextRange r) const {
+      return doc_.is_verbatim(r) || std::any_of(allowed_.begin(), allowed_.end(), [&](TextRange a) {
+               return a.begin <= r.begin && r.end <= a.end;
+             });
+    }
+
+   private:
+    const Document& doc_;
+    std::vector<TextRange> allowed_;
+  };
+  Exclusions exclusions(const Document& doc) const { return Exclusions(doc, find(doc)); }
 
  private:
   KeywordMatcher matcher_;

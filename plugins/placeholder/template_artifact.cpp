@@ -49,12 +49,12 @@ class TemplateArtifact final : public Rule {
   }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
-    const std::vector<TextRange> allowed = allow_.find(doc);
+    const auto excluded = allow_.exclusions(doc);
     const std::string_view text = doc.text();
     for_each_prose_line(doc, [&](std::uint32_t li, std::uint32_t begin, std::uint32_t end) {
       const Line& line = doc.lines()[li];
       auto report = [&](Diagnostic d) {
-        if (doc.is_verbatim(d.range) || (!allowed.empty() && AllowList::covers(allowed, d.range))) return;
+        if (excluded(d.range)) return;
         sink.report(std::move(d));
       };
       if (is_advertisement(text.substr(begin, end - begin))) {

@@ -71,7 +71,7 @@ class Unfilled final : public Rule {
   void configure(OptionReader& options) override { allow_.configure(options); }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
-    const std::vector<TextRange> allowed = allow_.find(doc);
+    const auto excluded = allow_.exclusions(doc);
     LineScan scan{doc, doc.text(), 0, 0, {}, {}};  // its buffers are reused line after line
     for_each_prose_line(doc, [&](std::uint32_t, std::uint32_t begin, std::uint32_t end) {
       scan.begin = begin;
@@ -80,7 +80,7 @@ class Unfilled final : public Rule {
       scan.x_atoms.clear();
       scan.run();
       for (Finding& f : scan.findings) {
-        if (doc.is_verbatim(f.range) || (!allowed.empty() && AllowList::covers(allowed, f.range))) continue;
+        if (excluded(f.range)) continue;
         sink.report(diagnostic(f.range, std::move(f.message)));
       }
     });

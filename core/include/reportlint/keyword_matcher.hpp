@@ -10,19 +10,18 @@
 //       rule's own vocabulary): one table step per character of the text, and none for
 //       characters outside that alphabet, which reset the automaton;
 //   byte table — a step per byte over byte classes, with failure links folded in;
-//   sparse walk — the classic automaton over sorted edges, for very large sets.
+//   sparse walk — the classic automaton following failure links, for very large sets.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
-#include <queue>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "reportlint/char_set.hpp"
+#include "reportlint/text.hpp"
 
 namespace reportlint {
 
@@ -50,7 +49,7 @@ class KeywordMatcher {
     char_table_.clear();
     byte_table_.clear();
     sparse_ = Automaton{};
-    if (!build_char_table(limits)) build_byte_table(limits);  // which falls back to the sparse walk
+    if (!build_char_table(limits)) build_byte_forms(limits);
     built_ = true;
   }
 
@@ -67,7 +66,7 @@ class KeywordMatcher {
  private:
   static constexpr std::uint32_t kNone = ~0u;
 
-  // An Aho–Corasick automaton over symbols (bytes, or character classes).
+  // An Aho–Corasick automaton over symbols: byte classes, or characters' alphabet ranks.
   struct Automaton {
     std::vector<std::map<std::uint32_t, std::uint32_t>> next;  // trie edges
     std::vector<std::uint32_t> fail;
@@ -83,6 +82,19 @@ class KeywordMatcher {
     std::uint32_t child(std::uint32_t s, std::uint32_t symbol) const {
       auto it = next[s].find(symbol);
       return it == next[s].end() ? kNone : it->second;
+    }
+    void insert(const std::vector<std::uint32_t>& symbols, std::uint32_t keyword) {
+      if (next.empty()) add_state();
+      std::uint32_t s = 0;
+      for (const std::uint32_t symbol : symbols) {
+        std::uint32_t t = child(s, symbol);
+        if (t == kNone) {
+          t = add_state();
+          next[s].emplace(symbol, t);
+        }
+        s = t;
+      }
+      own[s].push_back(keyword);
     }
     void finish() {
       fail.assign(next.size(), 0);
@@ -102,13 +114,18 @@ class KeywordMatcher {
         }
       }
     }
-    // The transition from s on `symbol`, failure links followed (`table` holds the rows
-    // of states earlier in breadth-first order).
-    template <class Table>
-    std::uint32_t delta(std::uint32_t s, std::uint32_t symbol, const Table& table, std::size_t columns) const {
-      const std::uint32_t t = child(s, symbol);
-      if (t != kNone) return t;
-      return s == 0 ? 0 : static_cast<std::uint32_t>(table[fail[s] * columns + symbol]);
+    // The automaton as a table with failure links folded in: row s, column symbol is the
+    // next state. Rows are filled breadth first, so a failure target's row is ready.
+    template <class Cell>
+    std::vector<Cell> table(std::size_t columns) const {
+      std::vector<Cell> cells(next.size() * columns, 0);
+      for (const std::uint32_t s : bfs) {
+        for (std::uint32_t c = 1; c < columns; ++c) {
+          const std::uint32_t t = child(s, c);
+          cells[s * columns + c] = static_cast<Cell>(t != kNone ? t : s == 0 ? 0 : cells[fail[s] * columns + c]);
+        }
+      }
+      return cells;
     }
   };
 
@@ -141,15 +158,16 @@ class KeywordMatcher {
     }
   }
 
+  // The character at s[i]; `length` receives its byte length.
   static char32_t decode(std::string_view s, std::size_t i, std::size_t& length) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t cp = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-    for (std::size_t k = 1; k < length && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    std::size_t j = i;
+    const char32_t cp = utf8::next(s, j);
+    length = j - i;
     return cp;
   }
 
   // --- character table ------------------------------------------------------------------
+  // Symbols are characters' ranks in the keywords' alphabet, plus one: 0 is any other.
   bool build_char_table(Limits limits) {
     alphabet_ = CharSet();
     for (const std::string& k : keywords_) {
@@ -160,31 +178,20 @@ class KeywordMatcher {
       }
     }
     alphabet_.build_rank_index();
+    columns_ = alphabet_.size() + 1;
     if (alphabet_.size() > limits.max_alphabet) return false;
     Automaton a;
-    a.add_state();
+    std::vector<std::uint32_t> symbols;
     for (std::uint32_t id = 0; id < keywords_.size(); ++id) {
-      const std::string& k = keywords_[id];
-      if (k.empty()) continue;
-      std::uint32_t s = 0;
-      for (std::size_t i = 0, n; i < k.size(); i += n) {
-        const std::uint32_t symbol = alphabet_.rank(decode(k, i, n)) + 1;  // 0: not in the alphabet
-        std::uint32_t t = a.child(s, symbol);
-        if (t == kNone) {
-          t = a.add_state();
-          a.next[s].emplace(symbol, t);
-        }
-        s = t;
-      }
-      a.own[s].push_back(id);
+      symbols.clear();
+      for (std::size_t i = 0, n; i < keywords_[id].size(); i += n)
+        symbols.push_back(alphabet_.rank(decode(keywords_[id], i, n)) + 1);
+      if (!symbols.empty()) a.insert(symbols, id);
     }
+    if (a.next.empty()) return false;
     a.finish();
-    columns_ = alphabet_.size() + 1;
     if (a.next.size() * columns_ > limits.max_table_cells || a.next.size() > 0xFFFF) return false;
-    char_table_.assign(a.next.size() * columns_, 0);
-    for (std::uint32_t s : a.bfs)
-      for (std::uint32_t c = 1; c < columns_; ++c)
-        char_table_[s * columns_ + c] = static_cast<std::uint16_t>(a.delta(s, c, char_table_, columns_));
+    char_table_ = a.table<std::uint16_t>(columns_);
     outputs_ = outputs_of(a);
     return true;
   }
@@ -203,60 +210,30 @@ class KeywordMatcher {
     }
   }
 
-  // --- byte table -----------------------------------------------------------------------
-  Automaton byte_automaton() const {
-    Automaton a;
-    a.add_state();
-    for (std::uint32_t id = 0; id < keywords_.size(); ++id) {
-      const std::string& k = keywords_[id];
-      if (k.empty()) continue;
-      std::uint32_t s = 0;
-      for (const char ch : k) {
-        const auto b = static_cast<unsigned char>(ch);
-        std::uint32_t t = a.child(s, b);
-        if (t == kNone) {
-          t = a.add_state();
-          a.next[s].emplace(b, t);
-        }
-        s = t;
-      }
-      a.own[s].push_back(id);
-    }
-    a.finish();
-    return a;
-  }
-
-  // Bytes that occur in no keyword share class 0, so the table has as many columns as
-  // the keywords have distinct bytes. Too large a table leaves the sparse walk in place.
-  void build_byte_table(Limits limits) {
-    Automaton a = byte_automaton();
+  // --- byte table and sparse walk -------------------------------------------------------
+  // Symbols are byte classes: each byte that occurs in a keyword has its own, all others
+  // share 0, so a table has as many columns as the keywords have distinct bytes. Too
+  // large a table leaves the sparse walk, which uses the same automaton.
+  void build_byte_forms(Limits limits) {
     byte_class_.fill(0);
-    std::array<unsigned char, 256> byte_of{};
     columns_ = 1;
-    for (const std::string& k : keywords_) {
-      for (const char ch : k) {
-        const auto b = static_cast<unsigned char>(ch);
-        if (byte_class_[b] == 0) {
-          byte_of[columns_] = b;
-          byte_class_[b] = static_cast<std::uint16_t>(columns_++);
-        }
-      }
+    for (const std::string& k : keywords_)
+      for (const char ch : k)
+        if (auto& c = byte_class_[static_cast<unsigned char>(ch)]; c == 0) c = static_cast<std::uint16_t>(columns_++);
+    Automaton a;
+    std::vector<std::uint32_t> symbols;
+    for (std::uint32_t id = 0; id < keywords_.size(); ++id) {
+      symbols.clear();
+      for (const char ch : keywords_[id]) symbols.push_back(byte_class_[static_cast<unsigned char>(ch)]);
+      if (!symbols.empty()) a.insert(symbols, id);
     }
-    if (a.next.size() * columns_ > limits.max_table_cells) {
-      outputs_ = outputs_of(a);
-      sparse_ = std::move(a);
-      return;
-    }
-    // Rows are filled in breadth-first order; delta() reads the failure target's row, so
-    // it needs symbols as bytes for the trie and as classes for the table.
-    byte_table_.assign(a.next.size() * columns_, 0);
-    for (std::uint32_t s : a.bfs) {
-      for (std::uint32_t c = 1; c < columns_; ++c) {
-        const std::uint32_t t = a.child(s, byte_of[c]);
-        byte_table_[s * columns_ + c] = t != kNone ? t : (s == 0 ? 0 : byte_table_[a.fail[s] * columns_ + c]);
-      }
-    }
+    if (a.next.empty()) return;
+    a.finish();
     outputs_ = outputs_of(a);
+    if (a.next.size() * columns_ <= limits.max_table_cells)
+      byte_table_ = a.table<std::uint32_t>(columns_);
+    else
+      sparse_ = std::move(a);
   }
 
   template <class OnMatch>
@@ -274,9 +251,9 @@ class KeywordMatcher {
     if (sparse_.next.empty()) return;
     std::uint32_t s = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto b = static_cast<unsigned char>(text[i]);
+      const std::uint32_t symbol = byte_class_[static_cast<unsigned char>(text[i])];
       std::uint32_t t;
-      while ((t = sparse_.child(s, b)) == kNone && s != 0) s = sparse_.fail[s];
+      while ((t = sparse_.child(s, symbol)) == kNone && s != 0) s = sparse_.fail[s];
       s = t == kNone ? 0 : t;
       if (outputs_.emits[s]) emit(s, i + 1, on_match);
     }
