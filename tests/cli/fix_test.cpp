@@ -77,6 +77,25 @@ TEST(Fix, StandardInputWritesTheFixedTextToStandardOutput) {
   EXPECT_EQ(r.err, "<stdin>:1:10: error: 未填写的占位符“xx” [placeholder.unfilled]\n");
 }
 
+TEST(Fix, StandardInputThatCannotBeLintedPassesThroughUnchanged) {
+  test::RunOptions o;
+  o.input = "D员干部\xFF带头。\n";  // invalid UTF-8
+  const auto r = run_reportlint({"--config", "builtin:default", "--fix", "-"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, o.input);  // an editor piping through reportlint keeps the text
+  EXPECT_NE(r.err.find("<stdin>:1:5: error: 不是有效的 UTF-8 文本"), std::string::npos) << r.err;
+}
+
+TEST(Fix, StandardInputMustBeTheOnlyInput) {
+  TempDir dir;
+  const auto file = dir.write("d.txt", "D员\n");
+  test::RunOptions o;
+  o.input = "D员\n";
+  const auto r = run_reportlint({"--config", "builtin:default", "--fix", file.string(), "-"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(test::read_file(file), "D员\n");
+}
+
 TEST(Fix, UnwritableDirectoryLeavesTheFileIntact) {
   if (::geteuid() == 0) GTEST_SKIP() << "root can write anywhere";
   TempDir dir;

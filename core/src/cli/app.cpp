@@ -56,8 +56,10 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
   Outcome outcome;
   const std::string shown = input.is_stdin ? options.stdin_filename.value_or("<stdin>") : input.path;
   outcome.report.path = shown;
+  std::string raw_stdin;  // what a --fix filter must pass through if linting fails
   try {
-    SourceText source = input.is_stdin ? decode_source(shown, read_stdin()) : read_source_file(input.path);
+    if (input.is_stdin) raw_stdin = read_stdin();
+    SourceText source = input.is_stdin ? decode_source(shown, raw_stdin) : read_source_file(input.path);
     const DocumentFormat format = format_for_path(shown);
     auto document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format));
     std::vector<Diagnostic> diagnostics = linter.lint(*document);
@@ -83,6 +85,7 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
     outcome.failures = e.failures();
     outcome.report.document.reset();
     outcome.report.diagnostics.clear();
+    outcome.fixed_stdin = std::move(raw_stdin);  // never swallow the user's text
   }
   return outcome;
 }
@@ -108,8 +111,9 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   print_failures(failures);  // paths that do not exist; the others are still linted
   if (std::count_if(inputs.begin(), inputs.end(), [](const Input& i) { return i.is_stdin; }) > 1)
     throw Error(Failure{"", 0, 0, "标准输入“-”只能给一次"});
-  if (options.fix && !inputs.empty() && inputs.front().is_stdin && inputs.size() > 1)
-    throw Error(Failure{"", 0, 0, "--fix 读取标准输入时只能检查这一个输入"});
+  const bool reads_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.is_stdin; });
+  if (options.fix && reads_stdin && inputs.size() > 1)
+    throw Error(Failure{"", 0, 0, "--fix 读取标准输入时，标准输入必须是唯一的输入"});
 
   // Configs first: a bad config stops the run before any output.
   std::vector<std::shared_ptr<const Linter>> linters;
@@ -117,7 +121,7 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   for (const std::string& w : configs.take_warnings()) fmt::print(stderr, "{}\n", w);
 
   // With --fix on standard input the fixed text goes to stdout, diagnostics to stderr.
-  const bool fixed_to_stdout = options.fix && !inputs.empty() && inputs.front().is_stdin;
+  const bool fixed_to_stdout = options.fix && reads_stdin;
   std::FILE* out = fixed_to_stdout ? stderr : stdout;
   RenderOptions render;
   render.column_unit = options.column_unit;
@@ -133,6 +137,7 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
       std::fflush(out);
       print_failures(outcome.failures);
       failures.insert(failures.end(), outcome.failures.begin(), outcome.failures.end());
+      if (fixed_to_stdout) std::fwrite(outcome.fixed_stdin.data(), 1, outcome.fixed_stdin.size(), stdout);
       return;
     }
     ++summary.files;

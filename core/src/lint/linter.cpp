@@ -53,12 +53,11 @@ class ValidatingSink final : public DiagnosticSink {
   }
 
   void report(Diagnostic d) override {
-    // Diagnostics come in runs of one rule; its id usually points at the same bytes.
-    if (!last_ || d.rule.data() != last_view_.data() || d.rule.size() != last_view_.size()) {
+    // Diagnostics come in runs of one rule: compare with the last one before searching.
+    if (!last_ || d.rule != last_->id) {
       const Linter::RuleEntry* rule = linter_.find(d.rule);
       if (!rule || rule->plugin != plugin_) fail(fmt::format("报告了未声明的规则“{}”", d.rule));
       last_ = rule;
-      last_view_ = d.rule;
     }
     check_range(d.range, d.rule);
     for (const Note& note : d.notes)
@@ -92,7 +91,6 @@ class ValidatingSink final : public DiagnosticSink {
   std::vector<Diagnostic>& out_;
   const LoadedPlugin* plugin_ = nullptr;
   const Linter::RuleEntry* last_ = nullptr;
-  std::string_view last_view_;
 };
 
 bool diagnostic_before(const Diagnostic& x, const Diagnostic& y) {
