@@ -64,6 +64,8 @@ struct BrokenCase {
   std::string message;
 };
 
+void PrintTo(const BrokenCase& c, std::ostream* os) { *os << c.dir; }
+
 class BrokenPluginTest : public ::testing::TestWithParam<BrokenCase> {};
 
 TEST_P(BrokenPluginTest, FailsWithExitTwoNamingTheFile) {

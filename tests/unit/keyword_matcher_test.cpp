@@ -43,6 +43,15 @@ TEST(KeywordMatcher, EmptyAndUnbuilt) {
 
 class KeywordMatcherPaths : public ::testing::TestWithParam<KeywordMatcher::Limits> {};
 
+}  // namespace
+
+// Found by argument-dependent lookup, so it lives in the namespace of Limits.
+void PrintTo(const KeywordMatcher::Limits& l, std::ostream* os) {
+  *os << "table " << l.max_table_cells << ", alphabet " << l.max_alphabet;
+}
+
+namespace {
+
 // Each path of the matcher — sparse walk, table, table skipping non-keyword characters —
 // must find exactly what a naive search finds, also in text with other characters.
 TEST_P(KeywordMatcherPaths, AgreesWithNaiveSearchOnRandomText) {
