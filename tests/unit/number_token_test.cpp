@@ -101,8 +101,27 @@ TEST(NumberToken, RangesPointIntoTheLine) {
 
 std::vector<EnumMarker> markers(std::string_view line) {
   std::vector<EnumMarker> out;
-  scan_enumeration_markers(line, 0, static_cast<std::uint32_t>(line.size()), 0, out);
+  std::vector<GluedToken> glued;
+  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, out, glued);
   return out;
+}
+
+std::vector<GluedToken> glued(std::string_view line) {
+  std::vector<EnumMarker> markers;
+  std::vector<GluedToken> out;
+  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, markers, out);
+  return out;
+}
+
+TEST(GluedTokens, AfterASentenceEndOnly) {
+  auto g = glued("（一）党建工作取得成效。二、存在问题：人员不足；（三）下一步。1.5万元已到位。3.加强学习");
+  ASSERT_EQ(g.size(), 3u);
+  EXPECT_EQ(g[0].token.style, NumberStyle::han);
+  EXPECT_EQ(g[0].token.value, 2);
+  EXPECT_EQ(g[1].token.style, NumberStyle::han_paren);
+  EXPECT_EQ(g[2].token.style, NumberStyle::arabic);  // 1.5万元 is a number, not a heading
+  EXPECT_TRUE(glued("包揽一、二、三等奖。投资2023年").empty());
+  EXPECT_TRUE(glued("主要问题：（1）学习不够，（2）调研不足").empty());  // after ： and ， it is a list
 }
 
 TEST(EnumerationMarkers, ShiFamily) {

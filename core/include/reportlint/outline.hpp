@@ -119,6 +119,13 @@ struct Enumeration {
   std::vector<std::uint32_t> markers;  // indices into Outline::markers
 };
 
+// A numbering token in the middle of a line, right after a sentence end (。！？；):
+// "…取得成效。二、存在问题" — a heading glued to the text before it, or an inline list.
+struct GluedToken {
+  std::uint32_t line = 0;
+  NumberToken token;  // style han, han_paren, arabic, arabic_paren or circled
+};
+
 struct Outline {
   std::vector<LineInfo> lines;  // one per Document::lines()
   std::vector<Paragraph> paragraphs;
@@ -126,6 +133,7 @@ struct Outline {
   std::vector<SubDocument> documents;  // never empty
   std::vector<EnumMarker> markers;
   std::vector<Enumeration> enumerations;
+  std::vector<GluedToken> glued;
 };
 
 }  // namespace reportlint

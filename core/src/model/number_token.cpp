@@ -229,13 +229,16 @@ constexpr CharSet kMarkerStarts(U"一二三四五六七八九十第首其再最"
 // Characters that end a clause: a marker may follow them.
 constexpr CharSet kClauseBreaks(U"。；：！？，;:!?, \t\u3000\u00A0");
 
+// Sentence ends, after which a numbering token means a heading glued to the text.
+constexpr CharSet kSentenceEnds(U"。！？；");
+
 // Both kinds: the scan stops only at these.
 constexpr CharSet kEnumerationStops(U"一二三四五六七八九十第首其再最。；：！？，;:!?, \t\u3000\u00A0");
 
 }  // namespace
 
-void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                              std::uint32_t line, std::vector<EnumMarker>& out) {
+void scan_clauses(std::string_view text, std::uint32_t begin, std::uint32_t end, std::uint32_t line,
+                  std::vector<EnumMarker>& out, std::vector<GluedToken>& glued) {
   // A marker counts only where a clause starts: at `begin` or right after a clause break.
   // CharSet::find jumps between breaks and possible marker starts; any character skipped
   // in between means the clause has begun with something else.
@@ -284,7 +287,12 @@ void scan_enumeration_markers(std::string_view text, std::uint32_t begin, std::u
       }
     }
     i = skip(text, i);
-    if (kClauseBreaks.contains(c)) clause_start = i;
+    if (!kClauseBreaks.contains(c)) continue;
+    clause_start = i;
+    if (kSentenceEnds.contains(c) && i < end) {
+      const NumberToken token = parse_number_token(text, static_cast<std::uint32_t>(i), end);
+      if (level_of(token.style) > 0) glued.push_back({line, token});
+    }
   }
 }
 

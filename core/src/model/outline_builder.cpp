@@ -130,7 +130,7 @@ void build_enumerations(Outline& outline, std::string_view text, const std::vect
     const LineInfo& info = outline.lines[li];
     if (info.kind == LineKind::blank || info.kind == LineKind::code || info.kind == LineKind::title) continue;
     const std::uint32_t begin = info.number.style == NumberStyle::none ? info.content_begin : info.number.range.begin;
-    scan_enumeration_markers(text, begin, lines[li].end, li, outline.markers);
+    scan_clauses(text, begin, lines[li].end, li, outline.markers, outline.glued);
   }
   // Group per family within one section body: (document, section) identifies the block.
   std::pair<std::uint32_t, std::int32_t> block{~0u, -2};

@@ -1,0 +1,93 @@
+// numbering.inline-sequence — enumeration words inside paragraphs (GB/T 15834 B.3.1,
+// B.3.7): 一是/二是/三是, 第一，/第二，, 首先/其次/再次/最后.
+//
+// The outline finds the words only at the start of a clause (so 统一是, 一是一，二是二,
+// 第一次, 排名第六，, 首先要…, 最后一公里 are not enumerations) and groups them per
+// family within one section body, across the paragraphs of that body. A group restarts
+// at 一是/第一/首先: two lists in one section are fine. Within a list the words must
+// count up without gaps or repeats, a list needs more than its first item, and 最后 ends
+// the list.
+#include <string>
+#include <vector>
+
+#include "numbering.hpp"
+#include "reportlint/plugin.hpp"
+
+namespace reportlint::numbering {
+namespace {
+
+std::string word(EnumFamily family, std::uint16_t value) {
+  switch (family) {
+    case EnumFamily::shi: return han_numeral(value) + "是";
+    case EnumFamily::di: return "第" + han_numeral(value);
+    case EnumFamily::order:
+      return value == 1 ? "首先" : value == 2 ? "其次" : value == 3 ? "再次" : value == kOrderLast ? "最后" : "";
+  }
+  return {};
+}
+
+class InlineSequence final : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    const Outline& o = doc.outline();
+    for (const Enumeration& e : o.enumerations) {
+      // Split into lists at each first word.
+      std::vector<std::vector<std::uint32_t>> lists;
+      for (const std::uint32_t m : e.markers) {
+        if (lists.empty() || o.markers[m].value == 1) lists.emplace_back();
+        lists.back().push_back(m);
+      }
+      for (std::size_t l = 0; l < lists.size(); ++l) check_list(doc, e.family, lists[l], l == 0, sink);
+    }
+  }
+
+ private:
+  void report(const Document& doc, const EnumMarker& m, std::string message, const EnumMarker* previous,
+              DiagnosticSink& sink) const {
+    Diagnostic d = diagnostic(m.range, std::move(message));
+    if (previous)
+      d.notes.push_back({"上一项是第" + std::to_string(previous->line + 1) + "行的" + quoted(doc.slice(previous->range)),
+                         previous->range});
+    sink.report(std::move(d));
+  }
+
+  void check_list(const Document& doc, EnumFamily family, const std::vector<std::uint32_t>& list, bool first_list,
+                  DiagnosticSink& sink) const {
+    const Outline& o = doc.outline();
+    const EnumMarker& head = o.markers[list.front()];
+    if (head.value != 1 && first_list && head.value != kOrderLast) {
+      report(doc, head, "列举以" + quoted(doc.slice(head.range)) + "开头，缺少" + quoted(word(family, 1)), nullptr, sink);
+    }
+    if (list.size() == 1 && head.value == 1 && family == EnumFamily::shi) {
+      report(doc, head, "只有" + quoted(doc.slice(head.range)) + "，没有" + quoted(word(family, 2)) +
+                            "：单独一项不必用“一是”列举",
+             nullptr, sink);
+      return;
+    }
+    for (std::size_t i = 1; i < list.size(); ++i) {
+      const EnumMarker& prev = o.markers[list[i - 1]];
+      const EnumMarker& m = o.markers[list[i]];
+      const std::string here = quoted(doc.slice(m.range));
+      if (prev.value == kOrderLast) {
+        report(doc, m, quoted("最后") + "之后又出现了" + here, &prev, sink);
+        continue;
+      }
+      if (m.value == kOrderLast) continue;  // 最后 may follow any step
+      if (m.value == prev.value) {
+        report(doc, m, here + "与上一项重复", &prev, sink);
+      } else if (m.value < prev.value) {
+        report(doc, m, here + "排在" + quoted(doc.slice(prev.range)) + "之后，顺序颠倒", &prev, sink);
+      } else if (m.value > prev.value + 1) {
+        std::string missing = quoted(word(family, static_cast<std::uint16_t>(prev.value + 1)));
+        if (m.value > prev.value + 2) missing += "等";
+        report(doc, m, here + "之前缺少" + missing, &prev, sink);
+      }
+    }
+  }
+};
+
+REPORTLINT_RULE(InlineSequence, "numbering.inline-sequence", warning, none,
+                "段内列举（一是/二是、第一/第二、首先/其次/最后）跳项、重复、颠倒或只有一项");
+
+}  // namespace
+}  // namespace reportlint::numbering
