@@ -100,17 +100,41 @@ TEST(NumberToken, RangesPointIntoTheLine) {
 }
 
 std::vector<EnumMarker> markers(std::string_view line) {
+  std::vector<Clause> clauses;
   std::vector<EnumMarker> out;
   std::vector<GluedToken> glued;
-  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, out, glued);
+  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, clauses, out, glued);
   return out;
 }
 
 std::vector<GluedToken> glued(std::string_view line) {
+  std::vector<Clause> clauses;
   std::vector<EnumMarker> markers;
   std::vector<GluedToken> out;
-  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, markers, out);
+  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, clauses, markers, out);
   return out;
+}
+
+std::vector<std::string_view> clauses(std::string_view line) {
+  std::vector<Clause> out;
+  std::vector<EnumMarker> markers;
+  std::vector<GluedToken> glued;
+  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 7, out, markers, glued);
+  std::vector<std::string_view> texts;
+  for (const Clause& c : out) {
+    EXPECT_EQ(c.line, 7u);
+    texts.push_back(line.substr(c.range.begin, c.range.size()));
+  }
+  return texts;
+}
+
+TEST(Clauses, SplitAtClauseBreaksAndSpaces) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(clauses("一是加强学习，全年组织24次；二是完善制度。"), (V{"一是加强学习", "全年组织24次", "二是完善制度"}));
+  EXPECT_EQ(clauses("完成投资1.5万元， 增长3.2%：好"), (V{"完成投资1.5万元", "增长3.2%", "好"}));
+  EXPECT_EQ(clauses("“两个确立”、“四个意识”"), (V{"“两个确立”、“四个意识”"}));  // 、 joins items of a clause
+  EXPECT_EQ(clauses("。，；"), V{});
+  EXPECT_EQ(clauses(""), V{});
 }
 
 TEST(GluedTokens, AfterASentenceEndOnly) {

@@ -103,3 +103,20 @@ TEST(PositionMapper, EmptyDocument) {
 
 }  // namespace
 }  // namespace reportlint
+
+namespace reportlint {
+namespace {
+
+TEST(Utf8, CountCodePointsAgreesWithDecodingAtEveryLength) {
+  // Lengths around the eight-byte blocks, with 1-, 2-, 3- and 4-byte characters.
+  const std::string sample = "a中é𠀀b，2023年ü文x😀字";
+  for (std::size_t n = 0; n <= sample.size(); ++n) {
+    const std::string_view s(sample.data(), n);
+    std::size_t decoded = 0;
+    for (unsigned char b : s) decoded += (b & 0xC0) != 0x80;
+    EXPECT_EQ(utf8::count_code_points(s), decoded) << "length " << n;
+  }
+}
+
+}  // namespace
+}  // namespace reportlint

@@ -54,8 +54,13 @@ class ConfigureContext {
   // (e.g. kind "phrasing" → share/reportlint/configs/phrasing/NAME.toml).
   virtual std::string resolve_path(std::string_view written, const toml::source_region& where,
                                    std::string_view kind) const = 0;
-  // The document-type profile chosen by --profile or the config, empty when none.
+  // The document-type profile chosen by --profile or the config, empty when none, and
+  // where the config set it (no position when it came from --profile).
   virtual std::string_view profile() const = 0;
+  virtual const toml::source_region& profile_source() const = 0;
+  // The directory of the files shipped under `kind` (share/reportlint/configs/KIND), so
+  // a plugin can find all of its built-in data.
+  virtual std::string builtin_directory(std::string_view kind) const = 0;
 };
 
 class Checker {

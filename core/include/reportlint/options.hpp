@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,7 +35,7 @@ class OptionReader {
   bool get_bool(std::string_view key, bool fallback) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (auto v = node->value<bool>()) return *v;
+    if (auto v = node->value_exact<bool>()) return *v;
     wrong_type(*node, key, "布尔值（true 或 false）");
     return fallback;
   }
@@ -59,7 +61,7 @@ class OptionReader {
   std::string get_string(std::string_view key, std::string fallback) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (auto v = node->value<std::string>()) return *v;
+    if (auto v = node->value_exact<std::string>()) return *v;
     wrong_type(*node, key, "字符串");
     return fallback;
   }
@@ -73,7 +75,7 @@ class OptionReader {
     std::vector<StringItem> out;
     const toml::node* node = get(key);
     if (!node) return out;
-    if (auto s = node->value<std::string>()) {
+    if (auto s = node->value_exact<std::string>()) {
       out.push_back({*s, node->source()});
       return out;
     }
@@ -83,12 +85,23 @@ class OptionReader {
       return out;
     }
     for (const toml::node& element : *array) {
-      if (auto s = element.value<std::string>())
+      if (auto s = element.value_exact<std::string>())
         out.push_back({*s, element.source()});
       else
         context_.error(element.source(), "选项“" + std::string(key) + "”的元素应为字符串");
     }
     return out;
+  }
+
+  // State the rules of one plugin share, built once per configuration: the first rule
+  // to ask builds it with make(), the others get the same object. Read-only afterwards,
+  // so check() may use it from any thread.
+  template <class T, class Make>
+  std::shared_ptr<const T> shared(std::string_view key, Make&& make) {
+    if (auto it = shared_.find(key); it != shared_.end()) return std::static_pointer_cast<const T>(it->second);
+    std::shared_ptr<const T> made = std::make_shared<const T>(make());
+    shared_.emplace(std::string(key), made);
+    return made;
   }
 
   // Reports every key of the table that no getter asked for.
@@ -108,6 +121,7 @@ class OptionReader {
 
   ConfigureContext& context_;
   std::set<std::string, std::less<>> known_;
+  std::map<std::string, std::shared_ptr<const void>, std::less<>> shared_;
 };
 
 }  // namespace reportlint

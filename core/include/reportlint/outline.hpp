@@ -126,6 +126,15 @@ struct GluedToken {
   NumberToken token;  // style han, han_paren, arabic, arabic_paren or circled
 };
 
+// A clause of running text: the text of one line between clause breaks (。；：！？，
+// and spaces), as the enumeration scan finds them. Checkers that compare or measure text
+// clause by clause read these instead of splitting lines again. Titles, blank and code
+// lines have none; a heading's first clause starts with its numbering token.
+struct Clause {
+  TextRange range;  // never empty
+  std::uint32_t line = 0;
+};
+
 struct Outline {
   std::vector<LineInfo> lines;  // one per Document::lines()
   std::vector<Paragraph> paragraphs;
@@ -134,6 +143,7 @@ struct Outline {
   std::vector<EnumMarker> markers;
   std::vector<Enumeration> enumerations;
   std::vector<GluedToken> glued;
+  std::vector<Clause> clauses;  // in text order
 };
 
 }  // namespace reportlint

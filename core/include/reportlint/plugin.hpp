@@ -26,7 +26,7 @@
 
 // Bumped whenever a type that crosses the plugin boundary changes layout or meaning.
 #ifndef REPORTLINT_PLUGIN_ABI
-#define REPORTLINT_PLUGIN_ABI 2
+#define REPORTLINT_PLUGIN_ABI 3
 #endif
 
 #if defined(__GNUC__)
@@ -56,13 +56,42 @@ struct PluginInfo {
   Checker* (*create)();         // a new checker; the core deletes it before unloading
 };
 
+// What the rules of one plugin work out from a document and share while it is checked
+// (the reports of a compilation and their parts, say): the first rule to ask builds it,
+// the others reuse it. It lives for one check() of one document, so nothing is shared
+// between documents or threads.
+class DocumentAnalyses {
+ public:
+  template <class T, class Make>
+  const T& get(std::string_view key, Make&& make) {
+    for (const Entry& e : entries_)
+      if (e.key == key) return *static_cast<const T*>(e.value.get());
+    auto made = std::make_shared<const T>(make());
+    const T& result = *made;
+    entries_.push_back({key, std::move(made)});
+    return result;
+  }
+
+ private:
+  struct Entry {
+    std::string_view key;  // a string literal of the plugin
+    std::shared_ptr<const void> value;
+  };
+  std::vector<Entry> entries_;
+};
+
 // One rule of a plugin. configure() reads the options it understands from the plugin's
-// table; check() must only read the rule's own state.
+// table; check() must only read the rule's own state. The plugin calls the second
+// check(), which runs the first; rules that share analyses with others override it too
+// (and make their first check() call it with analyses of their own).
 class Rule {
  public:
   virtual ~Rule() = default;
   virtual void configure(OptionReader& /*options*/) {}
   virtual void check(const Document& document, DiagnosticSink& sink) const = 0;
+  virtual void check(const Document& document, DiagnosticSink& sink, DocumentAnalyses& /*analyses*/) const {
+    check(document, sink);
+  }
 
   const RuleInfo& info() const noexcept { return *info_; }
 
@@ -122,8 +151,9 @@ class RuleSetChecker final : public Checker {
   }
 
   void check(const Document& document, DiagnosticSink& sink) const override {
+    DocumentAnalyses analyses;
     for (const auto& rule : rules_)
-      if (sink.enabled(rule->info().id)) rule->check(document, sink);
+      if (sink.enabled(rule->info().id)) rule->check(document, sink, analyses);
   }
 
  private:

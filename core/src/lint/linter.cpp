@@ -13,8 +13,9 @@ namespace {
 class PluginConfigureContext final : public ConfigureContext {
  public:
   PluginConfigureContext(const toml::table& options, const fs::path& data_dir, std::string_view profile,
-                         std::vector<Failure>& failures)
-      : options_(options), data_dir_(data_dir), profile_(profile), failures_(failures) {}
+                         const toml::source_region& profile_source, std::vector<Failure>& failures)
+      : options_(options), data_dir_(data_dir), profile_(profile), profile_source_(profile_source),
+        failures_(failures) {}
 
   const toml::table& options() const override { return options_; }
   void error(const toml::source_region& where, std::string message) override {
@@ -28,11 +29,16 @@ class PluginConfigureContext final : public ConfigureContext {
     return (base / std::string(written)).lexically_normal().string();
   }
   std::string_view profile() const override { return profile_; }
+  const toml::source_region& profile_source() const override { return profile_source_; }
+  std::string builtin_directory(std::string_view kind) const override {
+    return (data_dir_ / "configs" / std::string(kind)).string();
+  }
 
  private:
   const toml::table& options_;
   const fs::path& data_dir_;
   std::string_view profile_;
+  const toml::source_region& profile_source_;
   std::vector<Failure>& failures_;
 };
 
@@ -110,18 +116,18 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), before);
     return;
   }
-  // Adjacent runs merge in place, level by level; std::inplace_merge borrows a buffer the
-  // size of the smaller run only, not a second copy of everything.
+  // Adjacent runs merge in place, the pair with the fewest diagnostics first (as
+  // TimSort does), so a rule's few findings are merged with other small runs before the
+  // large runs of a busy rule are moved. std::inplace_merge borrows a buffer the size of
+  // the smaller run only, not a second copy of everything.
   while (runs.size() > 2) {
-    std::vector<std::size_t> next{0};
-    for (std::size_t r = 0; r + 2 < runs.size(); r += 2) {
-      std::inplace_merge(diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r]),
-                         diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]),
-                         diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[r + 2]), before);
-      next.push_back(runs[r + 2]);
-    }
-    if (next.back() != diagnostics.size()) next.push_back(diagnostics.size());
-    runs = std::move(next);
+    std::size_t best = 0;
+    for (std::size_t r = 1; r + 2 < runs.size(); ++r)
+      if (runs[r + 2] - runs[r] < runs[best + 2] - runs[best]) best = r;
+    std::inplace_merge(diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[best]),
+                       diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[best + 1]),
+                       diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[best + 2]), before);
+    runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(best) + 1);
   }
 }
 
@@ -172,8 +178,9 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
   for (const auto& plugin : linter->plugins_.plugins()) {
     CheckerInstance instance{plugin, plugin->create()};
     const toml::table* options_table = config.plugin_options[plugin->name()].as_table();
-    PluginConfigureContext context(options_table ? *options_table : kNoOptions, options.data_dir,
-                                   linter->profile_, failures);
+    static const toml::source_region kCommandLine{};  // --profile has no place in a file
+    PluginConfigureContext context(options_table ? *options_table : kNoOptions, options.data_dir, linter->profile_,
+                                   options.profile_override.empty() ? config.profile_source : kCommandLine, failures);
     try {
       instance.checker->configure(context);
     } catch (const std::exception& e) {

@@ -238,7 +238,10 @@ constexpr CharSet kEnumerationStops(U"一二三四五六七八九十第首其再
 }  // namespace
 
 void scan_clauses(std::string_view text, std::uint32_t begin, std::uint32_t end, std::uint32_t line,
-                  std::vector<EnumMarker>& out, std::vector<GluedToken>& glued) {
+                  std::vector<Clause>& clauses, std::vector<EnumMarker>& out, std::vector<GluedToken>& glued) {
+  auto close_clause = [&](std::size_t start, std::size_t stop) {
+    if (stop > start) clauses.push_back({{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(stop)}, line});
+  };
   // A marker counts only where a clause starts: at `begin` or right after a clause break.
   // CharSet::find jumps between breaks and possible marker starts; any character skipped
   // in between means the clause has begun with something else.
@@ -286,14 +289,17 @@ void scan_clauses(std::string_view text, std::uint32_t begin, std::uint32_t end,
         continue;
       }
     }
+    const std::size_t break_at = i;
     i = skip(text, i);
     if (!kClauseBreaks.contains(c)) continue;
+    close_clause(clause_start, break_at);
     clause_start = i;
     if (kSentenceEnds.contains(c) && i < end) {
       const NumberToken token = parse_number_token(text, static_cast<std::uint32_t>(i), end);
       if (level_of(token.style) > 0) glued.push_back({line, token});
     }
   }
+  close_clause(clause_start, end);
 }
 
 }  // namespace reportlint

@@ -130,7 +130,7 @@ void build_enumerations(Outline& outline, std::string_view text, const std::vect
     const LineInfo& info = outline.lines[li];
     if (info.kind == LineKind::blank || info.kind == LineKind::code || info.kind == LineKind::title) continue;
     const std::uint32_t begin = info.number.style == NumberStyle::none ? info.content_begin : info.number.range.begin;
-    scan_clauses(text, begin, lines[li].end, li, outline.markers, outline.glued);
+    scan_clauses(text, begin, lines[li].end, li, outline.clauses, outline.markers, outline.glued);
   }
   // Group per family within one section body: (document, section) identifies the block.
   std::pair<std::uint32_t, std::int32_t> block{~0u, -2};
@@ -157,7 +157,7 @@ void build_enumerations(Outline& outline, std::string_view text, const std::vect
 bool looks_like_title(std::string_view line) {
   line = trim_end_spaces(line);
   const std::size_t length = utf8::count_code_points(line);
-  if (length < 4 || length > 60 || line.starts_with("特此")) return false;
+  if (length < 4 || length > 60 || line.starts_with("特此") || line.starts_with("附件")) return false;
   std::size_t i = line.size();
   const char32_t last = utf8::prev(line, i);
   if (chars::is_clause_end(last) || last == U'、' || last == '.' || last == U'…') return false;
