@@ -11,7 +11,10 @@ then runs the binary on it and reports, per case, the best of --repeat runs:
   MB/s and files/s (input bytes / wall time), peak resident memory (from wait4), and the
   number of diagnostics. Output goes to /dev/null in the gcc format unless a case says
   otherwise. A case "placeholder only" turns every other plugin's rules off, to measure
-  one checker; "single file" is the latency of one small file, plugin loading included.
+  one checker; the cases "without PLUGIN" turn one plugin off, and the time they save is
+  that plugin's share; "single file" is the latency of one small file, plugin loading
+  included. --instructions adds instruction counts (callgrind) and each plugin's share
+  of them, which repeat exactly where wall time is noisy.
 Results are printed as a table and written to bench/out/results.json.
 """
 import argparse
@@ -51,16 +54,23 @@ def build_corpus(files, big_mb):
     return src, files_dir, big
 
 
-def placeholder_only_config(binary):
+def plugin_names(binary):
     listing = subprocess.run([binary, "--list-rules"], capture_output=True, text=True, check=True).stdout
-    plugins = sorted({line.split(".")[0] for line in listing.splitlines()[1:] if "." in line.split(" ")[0]})
-    path = os.path.join(OUT, "placeholder-only.toml")
+    return sorted({line.split(".")[0] for line in listing.splitlines()[1:] if "." in line.split(" ")[0]})
+
+
+def config_with_plugins_off(binary, name, off):
+    """A config at bench/out/NAME.toml turning off every rule of the plugins in `off`."""
+    path = os.path.join(OUT, name + ".toml")
     with open(path, "w", encoding="utf-8") as f:
-        f.write("[rules]\n")
-        for p in plugins:
-            if p != "placeholder":
-                f.write(f'"{p}.*" = "off"\n')
+        f.write('extends = ["builtin:default"]\n[rules]\n')
+        for p in off:
+            f.write(f'"{p}.*" = "off"\n')
     return path
+
+
+def placeholder_only_config(binary):
+    return config_with_plugins_off(binary, "placeholder-only", [p for p in plugin_names(binary) if p != "placeholder"])
 
 
 def run_once(args):
@@ -124,7 +134,15 @@ def main():
         ("50 MB file, json", [b, *cfg, "-j", "1", "--format", "json", big], big_bytes, 1),
         ("50 MB file, text", [b, *cfg, "-j", "1", "--color", "never", big], big_bytes, 1),
     ]
+    # Each plugin's share of the wall time: the 50 MB file with that plugin's rules off.
+    for plugin in plugin_names(b):
+        off = config_with_plugins_off(b, "without-" + plugin, [plugin])
+        cases.append((f"50 MB file, without {plugin}", [b, "--config", off, "-j", "1", "--format", "gcc", big], big_bytes, 1))
     results = [measure(name, a, nbytes, n, args.repeat) for name, a, nbytes, n in cases]
+    full = next(r for r in results if r["case"] == "50 MB file, -j1")
+    for r in results:
+        if r["case"].startswith("50 MB file, without "):
+            r["share_of_time"] = (full["seconds"] - r["seconds"]) / full["seconds"]
 
     # Latency of one small file, plugin loading included: median of 21 runs.
     small = os.path.join(ROOT, "docs", "examples", "sample-draft.txt")
@@ -138,29 +156,40 @@ def main():
         print(f"{r['case']:<32} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
               f"{r['seconds']:>8.3f} {r['output_lines']:>9}")
     print(f"{single['case']:<32} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
+    for r in results:
+        if "share_of_time" in r:
+            plugin = r["case"].rsplit(" ", 1)[1]
+            print(f"  {plugin:<12} {r['share_of_time'] * 100:5.1f}% of the wall time (50 MB file, -j1)")
     extra = []
     if args.instructions:
-        extra.append(count_instructions(b, src))
+        extra.append(count_instructions(b, src, "builtin:default"))
         r = extra[-1]
         print(f"instructions (callgrind, {r['input_mb']:.1f} MB, all rules): {r['instructions'] / 1e6:.0f}M, "
               f"{r['instructions_per_byte']:.1f} per byte")
+        # Each plugin's share of the total: what turning its rules off saves.
+        for plugin in plugin_names(b):
+            without = count_instructions(b, src, config_with_plugins_off(b, "without-" + plugin, [plugin]))
+            share = (r["instructions"] - without["instructions"]) / r["instructions"]
+            extra.append({"case": f"share of {plugin}", "share": share})
+            print(f"  {plugin:<12} {share * 100:5.1f}% of the instructions")
     with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as f:
         json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single] + extra}, f, indent=2)
 
 
-def count_instructions(binary, src):
+def count_instructions(binary, src, config):
     """Instructions executed linting the draft repeated 100 times, counted by callgrind."""
     if not shutil.which("valgrind"):
         sys.exit("--instructions needs valgrind (apt-get install valgrind)")
     medium = os.path.join(OUT, "medium.txt")
     with open(src, "rb") as f:
         draft = f.read()
-    with open(medium, "wb") as f:
-        for _ in range(100):
-            f.write(draft)
+    if not os.path.exists(medium) or os.path.getsize(medium) != 100 * len(draft):
+        with open(medium, "wb") as f:
+            for _ in range(100):
+                f.write(draft)
     out = os.path.join(OUT, "callgrind.out")
     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "--config",
-                    "builtin:default", "-j", "1", "--format", "gcc", medium],
+                    config, "-j", "1", "--format", "gcc", medium],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     total = 0
     with open(out, encoding="utf-8", errors="replace") as f:
