@@ -32,6 +32,9 @@ class OptionReader {
     return table().get(key);
   }
 
+  // Whether the option is set (and so known).
+  bool has(std::string_view key) { return get(key) != nullptr; }
+
   bool get_bool(std::string_view key, bool fallback) {
     const toml::node* node = get(key);
     if (!node) return fallback;

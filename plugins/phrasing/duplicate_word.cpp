@@ -1,0 +1,86 @@
+// phrasing.duplicate-word — a word of two or three characters typed twice in a row:
+// 社区社区工作者, 工作人员人员. Reduplication is Chinese grammar, not a typo, and stays
+// clean: single characters (常常, 村村, 人人), numbers and measure words (一步一步, 一个一个),
+// verbs tried out (研究研究, 讨论讨论), vivid adjectives (雪白雪白) and sound words (哗啦哗啦).
+#include <string>
+
+#include "reportlint/char_set.hpp"
+#include "reportlint/plugin.hpp"
+
+namespace reportlint::phrasing {
+namespace {
+
+// First characters of words whose repetition is a counted series: 一步一步, 每年每年.
+constexpr CharSet kCountingStarts(U"一二三四五六七八九十两几每各个");
+
+// Two-character words that are reduplicated on purpose (ABAB).
+constexpr std::string_view kReduplicable[] = {
+    "研究", "讨论", "商量", "考虑", "学习", "休息", "打听", "整理", "锻炼", "了解", "检查", "分析", "琢磨",
+    "活动", "交流", "沟通", "调查", "比较", "清理", "打扫", "收拾", "准备", "介绍", "练习", "思考", "体验",
+    "尝试", "放松", "熟悉", "关心", "帮助", "照顾", "看看", "走走", "聊聊", "雪白", "通红", "笔直", "冰凉",
+    "火热", "碧绿", "漆黑", "滚烫", "金黄", "湛蓝", "乌黑", "雪亮", "透亮", "哗啦", "叮咚", "扑通", "嘀嗒",
+    "轰隆", "咕噜", "哗哗", "嘻嘻", "哈哈", "呵呵", "咚咚", "滴答", "叽喳", "啪嗒", "扑哧", "高兴", "热闹",
+    "暖和", "凉快", "舒服", "明白", "商议", "议论", "合计", "掂量", "溜达", "比划", "打量", "意思"};
+
+bool reduplicable(std::string_view word) {
+  for (std::string_view w : kReduplicable)
+    if (w == word) return true;
+  return false;
+}
+
+class DuplicateWord final : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    const std::string_view text = doc.text();
+    const Outline& o = doc.outline();
+    for (std::uint32_t li = 0; li < o.lines.size(); ++li) {
+      const LineKind kind = o.lines[li].kind;
+      if (kind == LineKind::blank || kind == LineKind::code) continue;
+      const std::size_t end = doc.lines()[li].end;
+      // Chinese characters are three bytes: a doubled word of n characters is 3n bytes
+      // followed by the same 3n bytes.
+      for (std::size_t i = o.lines[li].content_begin; i < end;) {
+        const std::size_t step = utf8::sequence_length(static_cast<unsigned char>(text[i]));
+        std::size_t length = 0;
+        for (const std::size_t n : {3u, 2u}) {
+          const std::size_t bytes = 3 * n;
+          // The last byte of the first character decides most cases without a call.
+          if (i + 2 * bytes > end || text[i + 2] != text[i + bytes + 2] ||
+              text.compare(i, bytes, text, i + bytes, bytes) != 0)
+            continue;
+          if (word_typed_twice(text, i, n)) length = bytes;
+          break;
+        }
+        if (!length || doc.is_verbatim({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 2 * length)})) {
+          i += step;
+          continue;
+        }
+        const std::string_view word = text.substr(i, length);
+        const TextRange second{static_cast<std::uint32_t>(i + length), static_cast<std::uint32_t>(i + 2 * length)};
+        Diagnostic d = diagnostic(second, "“" + std::string(word) + "”重复了一次");
+        d.fix = Fix{{Edit{second, ""}}, Applicability::unsafe, "删去重复的“" + std::string(word) + "”"};
+        sink.report(std::move(d));
+        i += 2 * length;
+      }
+    }
+  }
+
+ private:
+  // text[i, i + 3n) — n characters — is a word repeated by mistake.
+  static bool word_typed_twice(std::string_view text, std::size_t i, std::size_t n) {
+    char32_t first = 0;
+    for (std::size_t k = 0, j = i; k < n; ++k) {
+      const char32_t c = utf8::next(text, j);
+      if (!chars::is_han(c) || j - i != 3 * (k + 1)) return false;
+      if (k == 0) first = c;
+      else if (c == first && n == 2) return false;  // 常常常常, 哈哈哈哈
+    }
+    if (kCountingStarts.contains(first)) return false;
+    return !(n == 2 && reduplicable(text.substr(i, 6)));
+  }
+};
+
+REPORTLINT_RULE(DuplicateWord, "phrasing.duplicate-word", warning, sometimes, "词语重复（社区社区工作者）");
+
+}  // namespace
+}  // namespace reportlint::phrasing

@@ -1,0 +1,133 @@
+#include "phrase_matcher.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "reportlint/text.hpp"
+
+namespace reportlint::phrasing {
+namespace {
+
+constexpr std::size_t kMaxNumberChars = 16;
+constexpr std::size_t kMaxTextChars = 20;
+constexpr std::size_t kMaxUnitChars = 4;
+
+bool is_number_char(char32_t c) {
+  if ((c >= '0' && c <= '9') || (c >= U'０' && c <= U'９') || c == 'x' || c == 'X' || c == U'×' || c == '.' ||
+      c == U'．')
+    return true;
+  switch (c) {
+    case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+    case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'两': case U'几':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Matches pattern[segment…] at text[at]; returns the end, or npos. `starts` receives the
+// offset where each segment matched.
+std::size_t match_segments(std::string_view text, const std::vector<Segment>& pattern, std::size_t segment,
+                           std::size_t at, std::array<std::size_t, 16>& starts) {
+  if (segment == pattern.size()) return at;
+  if (segment < starts.size()) starts[segment] = at;
+  const Segment& s = pattern[segment];
+  if (s.kind == Segment::Kind::literal) {
+    if (text.substr(at, s.literal.size()) != s.literal) return std::string_view::npos;
+    return match_segments(text, pattern, segment + 1, at + s.literal.size(), starts);
+  }
+  // A slot: the longest run of its characters first, then shorter ones.
+  const std::size_t limit = s.kind == Segment::Kind::number ? kMaxNumberChars
+                            : s.kind == Segment::Kind::unit ? kMaxUnitChars
+                                                            : kMaxTextChars;
+  const std::size_t least = s.kind == Segment::Kind::unit ? 0 : 1;
+  std::array<std::size_t, kMaxTextChars + 1> ends{};
+  ends[0] = at;
+  std::size_t n = 0, i = at;
+  while (n < limit && i < text.size()) {
+    std::size_t j = i;
+    const char32_t c = utf8::next(text, j);
+    if (s.kind == Segment::Kind::number ? !is_number_char(c) : !chars::is_han(c)) break;
+    i = j;
+    ends[++n] = i;
+  }
+  for (std::size_t k = n + 1; k-- > least;) {
+    n = k;
+    const std::size_t end = match_segments(text, pattern, segment + 1, ends[n], starts);
+    if (end != std::string_view::npos) return end;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+PhraseMatcher::PhraseMatcher(std::vector<Entry> entries) : entries_(std::move(entries)) {
+  exceptions_.resize(entries_.size());
+  for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    anchors_.add(e.pattern.front().literal);
+    // The text exceptions are aligned on: the marked literal, or the anchor.
+    const Segment& aligned = e.pattern[e.mark_segment < 0 ? 0 : static_cast<std::size_t>(e.mark_segment)];
+    const std::string_view reported = e.mark_segment < 0 ? std::string_view(aligned.literal)
+                                                         : std::string_view(aligned.literal).substr(e.mark_begin, e.mark_end - e.mark_begin);
+    for (const std::string& phrase : e.except)
+      for (std::size_t k = phrase.find(reported); k != std::string::npos; k = phrase.find(reported, k + 1))
+        exceptions_[i].push_back({phrase, k});
+  }
+  anchors_.build();
+}
+
+std::size_t PhraseMatcher::match_rest(std::string_view text, std::size_t begin, std::size_t at, const Entry& e,
+                                      TextRange& mark) const {
+  std::array<std::size_t, 16> starts{};
+  starts[0] = begin;
+  const std::size_t end = e.pattern.size() == 1 ? at : match_segments(text, e.pattern, 1, at, starts);
+  if (end == std::string_view::npos) return end;
+  if (e.mark_segment < 0) {
+    mark = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+  } else {
+    const std::size_t base = starts[static_cast<std::size_t>(e.mark_segment)];
+    mark = {static_cast<std::uint32_t>(base + e.mark_begin), static_cast<std::uint32_t>(base + e.mark_end)};
+  }
+  return end;
+}
+
+bool PhraseMatcher::excepted(std::string_view text, std::size_t begin, TextRange mark, std::uint32_t entry) const {
+  const Entry& e = entries_[entry];
+  for (const std::string& before : e.not_after)
+    if (begin >= before.size() && text.substr(begin - before.size(), before.size()) == before) return true;
+  // Exceptions are aligned on the reported text, or on the anchor when the whole match is reported.
+  const std::size_t aligned = e.mark_segment < 0 ? begin : mark.begin;
+  for (const Exception& x : exceptions_[entry])
+    if (aligned >= x.offset && text.substr(aligned - x.offset, x.phrase.size()) == x.phrase) return true;
+  return false;
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find(const Document& doc) const {
+  std::vector<PhraseMatch> found;
+  if (entries_.empty()) return found;
+  const std::string_view text = doc.text();
+  anchors_.scan(text, [&](std::uint32_t id, std::size_t begin, std::size_t at) {
+    TextRange mark;
+    if (match_rest(text, begin, at, entries_[id], mark) == std::string_view::npos) return;
+    if (excepted(text, begin, mark, id) || doc.is_verbatim(mark)) return;
+    found.push_back({id, mark});
+  });
+  std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.entry < b.entry;
+  });
+  // One report per text and rule: the first entry that matched it.
+  auto same = [&](const PhraseMatch& a, const PhraseMatch& b) {
+    return a.range == b.range && entries_[a.entry].rule == entries_[b.entry].rule;
+  };
+  std::vector<PhraseMatch> unique;
+  for (const PhraseMatch& m : found) {
+    // Matches at one position are adjacent after the sort.
+    bool seen = false;
+    for (std::size_t k = unique.size(); k-- > 0 && unique[k].range.begin == m.range.begin;) seen = seen || same(unique[k], m);
+    if (!seen) unique.push_back(m);
+  }
+  return unique;
+}
+
+}  // namespace reportlint::phrasing

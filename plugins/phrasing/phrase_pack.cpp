@@ -1,0 +1,264 @@
+#include "phrase_pack.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace reportlint::phrasing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxSlotsPerPattern = 4;
+
+class PackLoader {
+ public:
+  PackLoader(ConfigureContext& context, std::vector<Entry>& out) : context_(context), out_(out) {}
+
+  void load(const std::string& path, const toml::source_region* from) {
+    if (!fs::is_regular_file(path)) {
+      context_.error(from ? *from : toml::source_region{}, "找不到短语包文件 " + path);
+      return;
+    }
+    toml::table table;
+    try {
+      table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      context_.error(e.source(), std::string("短语包语法错误：") + std::string(e.description()));
+      return;
+    }
+    std::string default_rule;
+    std::map<std::string, std::string, std::less<>> sources;
+    for (auto&& [key, node] : table) {
+      const std::string_view k = key.str();
+      if (k == "pack") {
+        read_pack_header(node, default_rule);
+      } else if (k == "sources") {
+        if (const toml::table* t = node.as_table()) {
+          for (auto&& [name, value] : *t) {
+            if (auto s = value.value_exact<std::string>()) sources.emplace(std::string(name.str()), *s);
+            else context_.error(value.source(), "来源应为字符串");
+          }
+        } else {
+          context_.error(node.source(), "“sources”应为表");
+        }
+      } else if (k != "entry") {
+        context_.error(key.source(), "短语包中未知的键“" + std::string(k) + "”（可用：pack、sources、entry）");
+      }
+    }
+    const toml::node* entries = table.get("entry");
+    if (!entries) return;
+    const toml::array* array = entries->as_array();
+    if (!array) {
+      context_.error(entries->source(), "“entry”应为表数组，写作 [[entry]]");
+      return;
+    }
+    for (const toml::node& node : *array) read_entry(node, default_rule, sources);
+  }
+
+ private:
+  void read_pack_header(const toml::node& node, std::string& default_rule) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      context_.error(node.source(), "“pack”应为表");
+      return;
+    }
+    for (auto&& [key, value] : *t) {
+      const std::string_view k = key.str();
+      if (k == "rule") {
+        if (auto s = value.value_exact<std::string>(); s && known_rule(*s)) default_rule = *s;
+        else context_.error(value.source(), "“rule”应为以下之一：" + rule_names());
+      } else if (k != "name" && k != "description") {
+        context_.error(key.source(), "pack 中未知的键“" + std::string(k) + "”（可用：name、description、rule）");
+      }
+    }
+  }
+
+  void read_entry(const toml::node& node, const std::string& default_rule,
+                  const std::map<std::string, std::string, std::less<>>& sources) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      context_.error(node.source(), "[[entry]] 应为表");
+      return;
+    }
+    Entry e;
+    e.rule = default_rule;
+    bool ok = true;
+    auto string_of = [&](const toml::node& value, std::string_view key, std::string& out) {
+      if (auto s = value.value_exact<std::string>(); s && !s->empty()) {
+        out = *s;
+      } else {
+        context_.error(value.source(), "“" + std::string(key) + "”应为非空字符串");
+        ok = false;
+      }
+    };
+    auto strings_of = [&](const toml::node& value, std::string_view key, std::vector<std::string>& out) {
+      const toml::array* a = value.as_array();
+      if (!a) {
+        context_.error(value.source(), "“" + std::string(key) + "”应为字符串数组");
+        ok = false;
+        return;
+      }
+      for (const toml::node& item : *a) {
+        if (auto s = item.value_exact<std::string>(); s && !s->empty()) out.push_back(*s);
+        else {
+          context_.error(item.source(), "“" + std::string(key) + "”中应为非空字符串");
+          ok = false;
+        }
+      }
+    };
+    const toml::node* match_node = nullptr;
+    for (auto&& [key, value] : *t) {
+      const std::string_view k = key.str();
+      if (k == "id") string_of(value, k, e.id);
+      else if (k == "match") {
+        string_of(value, k, e.written);
+        match_node = &value;
+      } else if (k == "rule") {
+        string_of(value, k, e.rule);
+        if (ok && !known_rule(e.rule)) {
+          context_.error(value.source(), "“rule”应为以下之一：" + rule_names());
+          ok = false;
+        }
+      } else if (k == "message") string_of(value, k, e.message);
+      else if (k == "replace") strings_of(value, k, e.replace);
+      else if (k == "except") strings_of(value, k, e.except);
+      else if (k == "not_after") strings_of(value, k, e.not_after);
+      else if (k == "source") {
+        std::string s;
+        string_of(value, k, s);
+        const auto it = sources.find(s);
+        e.source = it == sources.end() ? s : it->second;
+      } else if (k == "certain") {
+        if (auto b = value.value_exact<bool>()) e.certain = *b;
+        else {
+          context_.error(value.source(), "“certain”应为 true 或 false");
+          ok = false;
+        }
+      } else {
+        context_.error(key.source(), "entry 中未知的键“" + std::string(k) +
+                                         "”（可用：id、match、rule、message、replace、certain、except、not_after、source）");
+        ok = false;
+      }
+    }
+    if (e.id.empty() || !match_node) {
+      context_.error(node.source(), "每个 [[entry]] 都需要“id”和“match”");
+      return;
+    }
+    if (e.rule.empty()) {
+      context_.error(node.source(), "条目“" + e.id + "”没有“rule”，包的 [pack] 也没有指定");
+      return;
+    }
+    if (std::string problem = parse_pattern(e.written, e); !problem.empty()) {
+      context_.error(match_node->source(), "“match”" + problem);
+      return;
+    }
+    if (e.certain && e.replace.empty()) {
+      context_.error(node.source(), "条目“" + e.id + "”标明 certain = true，但没有 replace");
+      return;
+    }
+    if (!ok) return;
+    if (!ids_.insert(e.id).second) {
+      context_.error(t->get("id")->source(), "短语条目 id“" + e.id + "”重复");
+      return;
+    }
+    out_.push_back(std::move(e));
+  }
+
+  static bool known_rule(std::string_view name) {
+    const auto rules = pack_rules();
+    return std::any_of(rules.begin(), rules.end(), [&](const PackRule& r) { return r.name == name; });
+  }
+  static std::string rule_names() {
+    std::string s;
+    for (const PackRule& r : pack_rules()) s += (s.empty() ? "" : "、") + std::string(r.name);
+    return s;
+  }
+
+  ConfigureContext& context_;
+  std::vector<Entry>& out_;
+  std::set<std::string, std::less<>> ids_;
+};
+
+bool is_slot(std::string_view s, std::string_view name) { return s.starts_with(name); }
+
+}  // namespace
+
+std::string parse_pattern(std::string_view written, Entry& entry) {
+  entry.pattern.clear();
+  entry.mark_segment = -1;
+  bool in_mark = false, marked = false;
+  std::size_t slots = 0;
+  auto literal = [&]() -> Segment& {
+    if (entry.pattern.empty() || entry.pattern.back().kind != Segment::Kind::literal) entry.pattern.push_back({});
+    return entry.pattern.back();
+  };
+  for (std::size_t i = 0; i < written.size();) {
+    const std::string_view rest = written.substr(i);
+    if (rest.starts_with("{")) {
+      if (in_mark) return "的 [..] 中不能有占位";
+      Segment s;
+      std::size_t length = 0;
+      if (is_slot(rest, "{num}")) s.kind = Segment::Kind::number, length = 5;
+      else if (is_slot(rest, "{text}")) s.kind = Segment::Kind::text, length = 6;
+      else if (is_slot(rest, "{unit}")) s.kind = Segment::Kind::unit, length = 6;
+      else return "中未知的占位“" + std::string(rest.substr(0, rest.find('}') + 1)) + "”（可用：{num}、{unit}、{text}）";
+      if (entry.pattern.empty()) return "应以文字开头，不能以占位开头";
+      const Segment::Kind before = entry.pattern.back().kind;
+      if (s.kind == Segment::Kind::unit ? before != Segment::Kind::number : before != Segment::Kind::literal)
+        return s.kind == Segment::Kind::unit ? "中的 {unit} 只能紧跟在 {num} 之后" : "中两个占位不能相连";
+      if (++slots > kMaxSlotsPerPattern) return "中的占位太多";
+      entry.pattern.push_back(s);
+      i += length;
+    } else if (rest.starts_with("[")) {
+      if (in_mark || marked) return "中只能有一处 [..]";
+      Segment& s = literal();
+      entry.mark_segment = static_cast<int>(entry.pattern.size() - 1);
+      entry.mark_begin = s.literal.size();
+      in_mark = true;
+      ++i;
+    } else if (rest.starts_with("]")) {
+      if (!in_mark) return "中的“]”没有对应的“[”";
+      entry.mark_end = literal().literal.size();
+      if (entry.mark_end == entry.mark_begin) return "中的 [..] 不能为空";
+      in_mark = false;
+      marked = true;
+      ++i;
+    } else {
+      const std::size_t n = utf8::sequence_length(static_cast<unsigned char>(written[i]));
+      literal().literal.append(written.substr(i, n));
+      i += n;
+    }
+  }
+  if (in_mark) return "中的“[”没有对应的“]”";
+  if (entry.pattern.empty() || entry.pattern.front().kind != Segment::Kind::literal) return "不能为空";
+  return {};
+}
+
+PackSet PackSet::load(OptionReader& options) {
+  PackSet set;
+  ConfigureContext& context = options.context();
+  PackLoader loader(context, set.entries_);
+  if (options.has("packs")) {
+    for (const auto& item : options.get_strings("packs"))
+      loader.load(context.resolve_path(item.value, item.source, "phrasing"), &item.source);
+  } else {
+    std::vector<fs::path> builtin;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(context.builtin_directory("phrasing"), ec))
+      if (entry.path().extension() == ".toml") builtin.push_back(entry.path());
+    std::sort(builtin.begin(), builtin.end());
+    for (const fs::path& file : builtin) loader.load(file.string(), nullptr);
+  }
+  for (const auto& item : options.get_strings("extra_packs"))
+    loader.load(context.resolve_path(item.value, item.source, "phrasing"), &item.source);
+  for (const auto& item : options.get_strings("disable")) {
+    auto it = std::find_if(set.entries_.begin(), set.entries_.end(), [&](const Entry& e) { return e.id == item.value; });
+    if (it == set.entries_.end()) context.error(item.source, "没有 id 为“" + item.value + "”的短语条目");
+    else set.entries_.erase(it);
+  }
+  return set;
+}
+
+}  // namespace reportlint::phrasing

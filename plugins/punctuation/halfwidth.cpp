@@ -1,0 +1,119 @@
+// punctuation.halfwidth — a half-width mark , . ; : ? ! ( ) " ' in a Chinese sentence,
+// where GB/T 15834-2011 (5.1.3: each mark takes the space of one character) wants the
+// full-width one.
+//
+// A mark is in a Chinese sentence when a neighbour is a Chinese character or mark. Left
+// alone: numbers (1,000 1.5 3:2 8:30), English phrases, URLs, e-mail addresses and code
+// (verbatim text), numbering tokens (the numbering checker's), decimals and placeholders
+// (xx.x). The fix is certain when both neighbours are Chinese (or the line ends there);
+// a quotation mark's direction comes from its order on the line, certain only when the
+// line's quotes pair up.
+#include <string>
+
+#include "reportlint/char_set.hpp"
+#include "reportlint/plugin.hpp"
+#include "text_context.hpp"
+
+namespace reportlint::punctuation {
+namespace {
+
+constexpr CharSet kHalfWidth(U",.;:?!()\"'");
+
+struct Mark {
+  char ascii;
+  std::string_view name;
+  std::string_view full;  // for quotes: the opening form
+  std::string_view closing = {};
+};
+
+constexpr Mark kMarks[] = {
+    {',', "逗号", "，"}, {'.', "句号", "。"}, {';', "分号", "；"}, {':', "冒号", "："},
+    {'?', "问号", "？"}, {'!', "叹号", "！"}, {'(', "左括号", "（"}, {')', "右括号", "）"},
+    {'"', "引号", "“", "”"}, {'\'', "引号", "‘", "’"},
+};
+
+const Mark& mark_of(char c) {
+  for (const Mark& m : kMarks)
+    if (m.ascii == c) return m;
+  return kMarks[0];
+}
+
+bool chinese(char32_t c) { return chars::is_cjk(c); }
+
+bool neutral(char32_t c) { return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '%'; }
+
+// The nearest character before text[i] (after it) that is not a half-width mark or %.
+char32_t past_marks_before(std::string_view text, std::size_t i, std::size_t begin) {
+  char32_t c = before(text, i, begin);
+  while (c != 0 && neutral(c)) c = before(text, --i, begin);
+  return c;
+}
+char32_t past_marks_after(std::string_view text, std::size_t i, std::size_t end) {
+  char32_t c = at(text, i, end);
+  while (c != 0 && neutral(c)) c = at(text, ++i, end);
+  return c;
+}
+
+class HalfWidth final : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    const std::string_view text = doc.text();
+    const Outline& o = doc.outline();
+    for_each_prose_line(doc, [&](std::uint32_t li, std::size_t begin, std::size_t end) {
+      const NumberToken& token = o.lines[li].number;
+      const bool has_token = token.style != NumberStyle::none;
+      // Quotation marks of the line, for their direction.
+      std::size_t quotes_total[2] = {0, 0}, quotes_seen[2] = {0, 0};
+      for (std::size_t i = begin; (i = kHalfWidth.find(text, i, end)) < end; ++i) {
+        if (text[i] == '"') ++quotes_total[0];
+        if (text[i] == '\'') ++quotes_total[1];
+      }
+      for (std::size_t i = begin; (i = kHalfWidth.find(text, i, end)) < end; ++i) {
+        const char c = text[i];
+        const int quote = c == '"' ? 0 : c == '\'' ? 1 : -1;
+        const std::size_t nth = quote >= 0 ? quotes_seen[quote]++ : 0;
+        if (has_token && token.range.contains(static_cast<std::uint32_t>(i))) continue;
+        const char32_t prev = before(text, i, begin), next = at(text, i + 1, end);
+        if (!in_chinese_sentence(c, prev, next)) continue;
+        const TextRange r = range_of(i, i + 1);
+        if (doc.is_verbatim(r)) continue;
+        const Mark& m = mark_of(c);
+        const bool opening = quote < 0 || nth % 2 == 0;
+        const std::string_view full = opening ? m.full : m.closing;
+        // For the fix, look past other half-width marks and %: 担任),明确 and 增长5%) are
+        // Chinese on both sides.
+        const char32_t prev_word = past_marks_before(text, i, begin), next_word = past_marks_after(text, i + 1, end);
+        bool certain = (chinese(prev_word) || (c == '(' && prev_word == 0)) &&
+                       (chinese(next_word) || (next_word == 0 && c != '('));
+        if (quote >= 0) certain = certain && quotes_total[quote] % 2 == 0;
+        std::string message = "中文里用了半角";
+        message.append(m.name).append("“").append(1, c).append("”，应为全角“").append(full).append("”");
+        Diagnostic d = diagnostic(r, std::move(message));
+        d.fix = Fix{{Edit{r, std::string(full)}}, certain ? Applicability::safe : Applicability::unsafe, {}};
+        sink.report(std::move(d));
+      }
+    });
+  }
+
+ private:
+  static bool in_chinese_sentence(char c, char32_t prev, char32_t next) {
+    const bool digits = chars::is_ascii_digit(prev) && chars::is_ascii_digit(next);
+    switch (c) {
+      case ',': case ':': case ';':
+        return !digits && (chinese(prev) || chinese(next));
+      case '.':
+        // A sentence end after a Chinese character; not 1.5, xx.x, "...", or 等.com.
+        return chars::is_han(prev) && next != '.' && (chinese(next) || next == 0);
+      case '?': case '!':
+        return chinese(prev) && next != static_cast<char32_t>(c);
+      default:  // brackets and quotation marks
+        return chinese(prev) || chinese(next);
+        return chinese(prev) || chinese(next);
+    }
+  }
+};
+
+REPORTLINT_RULE(HalfWidth, "punctuation.halfwidth", warning, sometimes, "中文里的半角标点（, ; : ( ) 等）");
+
+}  // namespace
+}  // namespace reportlint::punctuation

@@ -1,0 +1,241 @@
+// punctuation.unpaired, punctuation.open-at-line-end — the two halves of “ ” ‘ ’ 《 》
+// 〈 〉 （ ） 【 】 〔 〕 (GB/T 15834-2011 4.8, 4.9, 4.15).
+//
+// The marks are matched within a paragraph, innermost first. A line of plain text is a
+// paragraph, so a pair opened at the end of one line and closed on the next is a line
+// broken inside the pair (5.1.3: the first half of a pair does not end a line): that is
+// reported once, as open-at-line-end, and the halves count as matched. What is left is
+// unpaired: a half with no partner, a pair closed by the wrong mark, or an opening quote
+// typed where the closing one belongs (“……“ — double quotes do not nest, 4.8.3.2). A
+// quotation running over several paragraphs opens each and closes only the last
+// (4.8.3.4): an opening quote that starts a line, followed by a line that starts with
+// one too, is not unpaired. Half-width brackets close full-width ones (the half-width
+// rule reports them); alone they are left to that rule.
+#include <string>
+#include <vector>
+
+#include "reportlint/char_set.hpp"
+#include "reportlint/plugin.hpp"
+#include "text_context.hpp"
+
+namespace reportlint::punctuation {
+namespace {
+
+constexpr CharSet kPairMarks(U"“”‘’《》〈〉（）【】〔〕()");
+
+// The closing half of an opening mark, or 0.
+char32_t closing_of(char32_t c) {
+  switch (c) {
+    case U'“': return U'”';
+    case U'‘': return U'’';
+    case U'《': return U'》';
+    case U'〈': return U'〉';
+    case U'（': case '(': return U'）';
+    case U'【': return U'】';
+    case U'〔': return U'〕';
+    default: return 0;
+  }
+}
+
+bool closes(char32_t open, char32_t close) {
+  return closing_of(open) == close || (closing_of(open) == U'）' && close == ')');
+}
+
+struct PairFinding {
+  enum class Kind : std::uint8_t { split, unclosed, unopened, mismatched, repeated_quote } kind;
+  TextRange mark;
+  TextRange partner;  // the other half, where there is one
+  std::uint32_t line;
+};
+
+std::string utf8_of(char32_t c) {
+  std::string s;
+  utf8::append(s, c);
+  return s;
+}
+
+struct Open {
+  char32_t mark;
+  std::size_t offset;
+  std::uint32_t line;
+};
+
+class PairScan {
+ public:
+  explicit PairScan(const Document& doc) : doc_(doc), text_(doc.text()), o_(doc.outline()) {
+    paragraph_.assign(o_.lines.size(), -1);
+    for (std::size_t p = 0; p < o_.paragraphs.size(); ++p)
+      for (std::uint32_t li = o_.paragraphs[p].first_line; li <= o_.paragraphs[p].last_line; ++li)
+        paragraph_[li] = static_cast<std::int32_t>(p);
+  }
+
+  std::vector<PairFinding> run() {
+    for (std::uint32_t li = 0; li < o_.lines.size(); ++li) {
+      const LineKind kind = o_.lines[li].kind;
+      if (kind == LineKind::blank || kind == LineKind::code) {
+        close_all();
+        continue;
+      }
+      scan_line(li);
+      const bool paragraph_goes_on = li + 1 < o_.lines.size() && paragraph_[li + 1] >= 0 && paragraph_[li + 1] == paragraph_[li];
+      if (paragraph_goes_on) continue;
+      // Halves from an earlier line that this one did not close are unpaired; this line's
+      // may be closed by the next (a line broken inside a pair).
+      const bool next_is_text = li + 1 < o_.lines.size() && (o_.lines[li + 1].kind == LineKind::text ||
+                                                             o_.lines[li + 1].kind == LineKind::heading);
+      std::vector<Open> keep;
+      for (const Open& open : stack_) {
+        if (next_is_text && paragraph_[open.line] == paragraph_[li]) keep.push_back(open);
+        else unclosed(open);
+      }
+      stack_ = std::move(keep);
+    }
+    close_all();
+    return std::move(out_);
+  }
+
+ private:
+  void scan_line(std::uint32_t li) {
+    const std::size_t begin = o_.lines[li].content_begin, end = doc_.lines()[li].end;
+    for (std::size_t i = begin; (i = kPairMarks.find(text_, i, end)) < end;) {
+      std::size_t next = i;
+      const char32_t c = utf8::next(text_, next);
+      const TextRange here = range_of(i, next);
+      i = next;
+      if (doc_.is_verbatim(here)) continue;
+      if (closing_of(c)) {
+        opening(c, here, li, here.begin == begin);
+      } else {
+        closing(c, here, li);
+      }
+    }
+  }
+
+  void opening(char32_t c, TextRange here, std::uint32_t li, bool at_line_start) {
+    const bool quote = c == U'“' || c == U'‘';
+    if (quote && !stack_.empty() && stack_.back().mark == c) {
+      const Open& top = stack_.back();
+      // A quotation over several paragraphs opens each one (4.8.3.4).
+      if (at_line_start && top.line + 1 == li && continued_quotation(top)) {
+        stack_.back() = {c, here.begin, li};
+        return;
+      }
+      // “……“: the second should close the first.
+      out_.push_back({PairFinding::Kind::repeated_quote, here, mark_range(top.offset), li});
+      stack_.pop_back();
+      return;
+    }
+    stack_.push_back({c, here.begin, li});
+  }
+
+  void closing(char32_t c, TextRange here, std::uint32_t li) {
+    std::size_t k = stack_.size();
+    while (k > 0 && !closes(stack_[k - 1].mark, c)) --k;
+    if (k == 0) {
+      if (c != ')') out_.push_back({PairFinding::Kind::unopened, here, {}, li});  // a lone ')' is the half-width rule's
+      return;
+    }
+    for (std::size_t j = stack_.size(); j-- > k;)
+      if (stack_[j].mark != '(') out_.push_back({PairFinding::Kind::mismatched, mark_range(stack_[j].offset), here, stack_[j].line});
+    const Open& open = stack_[k - 1];
+    if (paragraph_[open.line] != paragraph_[li]) out_.push_back({PairFinding::Kind::split, mark_range(open.offset), here, open.line});
+    stack_.resize(k - 1);
+  }
+
+  // An opening quote that starts its line, with the next line starting with one too.
+  bool continued_quotation(const Open& open) const {
+    if (open.offset != o_.lines[open.line].content_begin || open.line + 1 >= o_.lines.size()) return false;
+    const LineInfo& next = o_.lines[open.line + 1];
+    return next.kind != LineKind::blank && next.kind != LineKind::code && utf8::at(text_, next.content_begin) == open.mark;
+  }
+
+  void unclosed(const Open& open) {
+    if (open.mark == '(' || ((open.mark == U'“' || open.mark == U'‘') && continued_quotation(open))) return;
+    out_.push_back({PairFinding::Kind::unclosed, mark_range(open.offset), {}, open.line});
+  }
+
+  void close_all() {
+    for (const Open& open : stack_) unclosed(open);
+    stack_.clear();
+  }
+
+  TextRange mark_range(std::size_t offset) const {
+    return range_of(offset, offset + utf8::sequence_length(static_cast<unsigned char>(text_[offset])));
+  }
+
+  const Document& doc_;
+  std::string_view text_;
+  const Outline& o_;
+  std::vector<std::int32_t> paragraph_;  // per line
+  std::vector<Open> stack_;
+  std::vector<PairFinding> out_;
+};
+
+const std::vector<PairFinding>& pair_findings(const Document& doc, DocumentAnalyses& analyses) {
+  return analyses.get<std::vector<PairFinding>>("punctuation.pairs", [&] { return PairScan(doc).run(); });
+}
+
+std::string quoted(const Document& doc, TextRange r) { return "“" + std::string(doc.slice(r)) + "”"; }
+
+class Unpaired final : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    DocumentAnalyses analyses;
+    check(doc, sink, analyses);
+  }
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
+    for (const PairFinding& f : pair_findings(doc, analyses)) {
+      const std::string mark = quoted(doc, f.mark);
+      Diagnostic d;
+      switch (f.kind) {
+        case PairFinding::Kind::split:
+          continue;
+        case PairFinding::Kind::unclosed:
+          d = diagnostic(f.mark, mark + "没有配对的后一半" + quoted_closing(doc, f.mark));
+          break;
+        case PairFinding::Kind::unopened:
+          d = diagnostic(f.mark, mark + "没有配对的前一半");
+          break;
+        case PairFinding::Kind::mismatched:
+          d = diagnostic(f.mark, mark + "在" + quoted(doc, f.partner) + "之前没有闭合");
+          d.notes.push_back({"在这里闭合了外层", f.partner});
+          break;
+        case PairFinding::Kind::repeated_quote: {
+          const std::string close = utf8_of(closing_of(utf8::at(doc.text(), f.mark.begin)));
+          d = diagnostic(f.mark, "引号不配对：这里应为后引号“" + close + "”");
+          d.notes.push_back({"前引号在这里", f.partner});
+          d.fix = Fix{{Edit{f.mark, close}}, Applicability::unsafe, {}};
+          break;
+        }
+      }
+      sink.report(std::move(d));
+    }
+  }
+
+ private:
+  static std::string quoted_closing(const Document& doc, TextRange r) {
+    return "“" + utf8_of(closing_of(utf8::at(doc.text(), r.begin))) + "”";
+  }
+};
+
+class OpenAtLineEnd final : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    DocumentAnalyses analyses;
+    check(doc, sink, analyses);
+  }
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
+    for (const PairFinding& f : pair_findings(doc, analyses)) {
+      if (f.kind != PairFinding::Kind::split) continue;
+      Diagnostic d = diagnostic(f.mark, quoted(doc, f.mark) + "在行尾没有闭合，下一行才闭合：句子被断成了两行");
+      d.notes.push_back({"在这里闭合", f.partner});
+      sink.report(std::move(d));
+    }
+  }
+};
+
+REPORTLINT_RULE(Unpaired, "punctuation.unpaired", error, sometimes, "引号、括号、书名号不配对");
+REPORTLINT_RULE(OpenAtLineEnd, "punctuation.open-at-line-end", warning, none, "引号或书名号在行尾打开、下一行才闭合");
+
+}  // namespace
+}  // namespace reportlint::punctuation
