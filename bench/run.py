@@ -69,6 +69,32 @@ def config_with_plugins_off(binary, name, off):
     return path
 
 
+def only_config(binary, name, keep, extra=""):
+    """A config turning off every plugin but those in `keep`; `extra` is appended."""
+    path = config_with_plugins_off(binary, name, [p for p in plugin_names(binary) if p not in keep])
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(extra)
+    return path
+
+
+def big_pack(entries):
+    """A phrase pack of `entries` generated phrases (3-4 Chinese characters, seeded), to
+    show that matching cost does not grow with the number of entries."""
+    import random
+    rng = random.Random(5000)
+    path = os.path.join(OUT, f"pack-{entries}.toml")
+    seen = set()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('[pack]\nrule = "misused"\n')
+        while len(seen) < entries:
+            phrase = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(3, 4)))
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            f.write(f'\n[[entry]]\nid = "bench-{len(seen)}"\nmatch = "{phrase}"\nreplace = ["某"]\n')
+    return path
+
+
 def placeholder_only_config(binary):
     return config_with_plugins_off(binary, "placeholder-only", [p for p in plugin_names(binary) if p != "placeholder"])
 
@@ -134,6 +160,13 @@ def main():
         ("50 MB file, json", [b, *cfg, "-j", "1", "--format", "json", big], big_bytes, 1),
         ("50 MB file, text", [b, *cfg, "-j", "1", "--color", "never", big], big_bytes, 1),
     ]
+    # Phrasing and punctuation alone, with the built-in packs and with 5,000 more entries.
+    pp = only_config(b, "phrasing-punctuation-only", ["phrasing", "punctuation"])
+    pack = big_pack(5000)
+    pp5000 = only_config(b, "phrasing-punctuation-5000", ["phrasing", "punctuation"],
+                         f'\n[plugins.phrasing]\nextra_packs = ["{os.path.basename(pack)}"]\n')
+    cases.append(("50 MB file, phrasing+punctuation", [b, "--config", pp, "-j", "1", "--format", "gcc", big], big_bytes, 1))
+    cases.append(("50 MB file, same + 5000 entries", [b, "--config", pp5000, "-j", "1", "--format", "gcc", big], big_bytes, 1))
     # Each plugin's share of the wall time: the 50 MB file with that plugin's rules off.
     for plugin in plugin_names(b):
         off = config_with_plugins_off(b, "without-" + plugin, [plugin])
@@ -156,6 +189,10 @@ def main():
         print(f"{r['case']:<32} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
               f"{r['seconds']:>8.3f} {r['output_lines']:>9}")
     print(f"{single['case']:<32} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
+    by_case = {r["case"]: r for r in results}
+    placeholder = by_case["50 MB file, placeholder only"]["mb_per_s"]
+    for name in ("50 MB file, phrasing+punctuation", "50 MB file, same + 5000 entries"):
+        print(f"  {name[12:]:<36} {by_case[name]['mb_per_s'] / placeholder:5.2f}× the throughput of placeholder alone")
     for r in results:
         if "share_of_time" in r:
             plugin = r["case"].rsplit(" ", 1)[1]

@@ -36,6 +36,21 @@ std::size_t match_segments(std::string_view text, const std::vector<Segment>& pa
     if (text.substr(at, s.literal.size()) != s.literal) return std::string_view::npos;
     return match_segments(text, pattern, segment + 1, at + s.literal.size(), starts);
   }
+  // {text} before a literal: the literal's first occurrence within reach, with only
+  // Chinese characters before it (one search instead of trying every length).
+  if (s.kind == Segment::Kind::text && segment + 1 < pattern.size() &&
+      pattern[segment + 1].kind == Segment::Kind::literal) {
+    const std::string& next = pattern[segment + 1].literal;
+    const std::string_view window = text.substr(at, kMaxTextChars * 4 + next.size());
+    for (std::size_t found = window.find(next, 1); found != std::string_view::npos; found = window.find(next, found + 1)) {
+      std::size_t i = at, n = 0;
+      while (i < at + found && chars::is_han(utf8::next(text, i))) ++n;
+      if (i != at + found || n == 0 || n > kMaxTextChars) return std::string_view::npos;
+      const std::size_t end = match_segments(text, pattern, segment + 1, at + found, starts);
+      if (end != std::string_view::npos) return end;
+    }
+    return std::string_view::npos;
+  }
   // A slot: the longest run of its characters first, then shorter ones.
   const std::size_t limit = s.kind == Segment::Kind::number ? kMaxNumberChars
                             : s.kind == Segment::Kind::unit ? kMaxUnitChars

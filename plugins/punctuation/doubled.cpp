@@ -3,6 +3,7 @@
 // 4.11, 4.12). The fix deletes the second mark.
 #include <string>
 
+#include "marks.hpp"
 #include "reportlint/char_set.hpp"
 #include "reportlint/plugin.hpp"
 #include "text_context.hpp"
@@ -12,28 +13,28 @@ namespace {
 
 constexpr CharSet kSingleMarks(U"，。、；：！？");
 
-class Doubled final : public Rule {
- public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+class Doubled final : public MarkRule {
+ protected:
+  void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
+                   DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    for_each_prose_line(doc, [&](std::uint32_t, std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; (i = kSingleMarks.find(text, i, end)) < end;) {
-        const std::size_t n = utf8::sequence_length(static_cast<unsigned char>(text[i]));
-        if (i + 2 * n > end || text.compare(i, n, text, i + n, n) != 0) {
-          i += n;
-          continue;
-        }
-        std::size_t last = i + n;  // ，，， is one finding
-        while (last + n <= end && text.compare(i, n, text, last, n) == 0) last += n;
-        const TextRange extra = range_of(i + n, last);
-        if (!doc.is_verbatim(extra)) {
-          Diagnostic d = diagnostic(extra, "标点“" + std::string(text.substr(i, n)) + "”重复了");
-          d.fix = Fix{{Edit{extra, ""}}, Applicability::safe, "删去重复的标点"};
-          sink.report(std::move(d));
-        }
-        i = last;
+    for (std::size_t k = 0; k + 1 < marks.size();) {
+      const char32_t c = marks[k].mark;
+      const std::size_t n = 3;  // every mark of the set is three bytes
+      if (!kSingleMarks.contains(c) || marks[k + 1].mark != c || marks[k + 1].offset != marks[k].offset + n) {
+        ++k;
+        continue;
       }
-    });
+      std::size_t last = k + 1;  // ，，， is one finding
+      while (last + 1 < marks.size() && marks[last + 1].mark == c && marks[last + 1].offset == marks[last].offset + n) ++last;
+      const TextRange extra = range_of(marks[k].offset + n, marks[last].offset + n);
+      if (!doc.is_verbatim(extra)) {
+        Diagnostic d = diagnostic(extra, "标点“" + std::string(text.substr(marks[k].offset, n)) + "”重复了");
+        d.fix = Fix{{Edit{extra, ""}}, Applicability::safe, "删去重复的标点"};
+        sink.report(std::move(d));
+      }
+      k = last + 1;
+    }
   }
 };
 

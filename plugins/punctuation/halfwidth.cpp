@@ -10,14 +10,13 @@
 // line's quotes pair up.
 #include <string>
 
+#include "marks.hpp"
 #include "reportlint/char_set.hpp"
 #include "reportlint/plugin.hpp"
 #include "text_context.hpp"
 
 namespace reportlint::punctuation {
 namespace {
-
-constexpr CharSet kHalfWidth(U",.;:?!()\"'");
 
 struct Mark {
   char ascii;
@@ -54,22 +53,30 @@ char32_t past_marks_after(std::string_view text, std::size_t i, std::size_t end)
   return c;
 }
 
-class HalfWidth final : public Rule {
- public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+class HalfWidth final : public MarkRule {
+ protected:
+  void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
+                   DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
     const Outline& o = doc.outline();
-    for_each_prose_line(doc, [&](std::uint32_t li, std::size_t begin, std::size_t end) {
+    for (std::size_t first = 0; first < marks.size();) {
+      // The marks of one line.
+      const std::uint32_t li = marks[first].line;
+      std::size_t last = first;
+      std::size_t quotes_total[2] = {0, 0}, quotes_seen[2] = {0, 0};
+      for (; last < marks.size() && marks[last].line == li; ++last) {
+        if (marks[last].mark == '"') ++quotes_total[0];
+        if (marks[last].mark == '\'') ++quotes_total[1];
+      }
+      const std::size_t begin = o.lines[li].content_begin, end = doc.lines()[li].end;
       const NumberToken& token = o.lines[li].number;
       const bool has_token = token.style != NumberStyle::none;
-      // Quotation marks of the line, for their direction.
-      std::size_t quotes_total[2] = {0, 0}, quotes_seen[2] = {0, 0};
-      for (std::size_t i = begin; (i = kHalfWidth.find(text, i, end)) < end; ++i) {
-        if (text[i] == '"') ++quotes_total[0];
-        if (text[i] == '\'') ++quotes_total[1];
-      }
-      for (std::size_t i = begin; (i = kHalfWidth.find(text, i, end)) < end; ++i) {
-        const char c = text[i];
+      for (std::size_t k = first; k < last; ++k) {
+        const char32_t mark = marks[k].mark;
+        if (mark >= 0x80) continue;
+        const std::size_t i = marks[k].offset;
+        const char c = static_cast<char>(mark);
+        if (c == '-' || c == '~') continue;
         const int quote = c == '"' ? 0 : c == '\'' ? 1 : -1;
         const std::size_t nth = quote >= 0 ? quotes_seen[quote]++ : 0;
         if (has_token && token.range.contains(static_cast<std::uint32_t>(i))) continue;
@@ -86,13 +93,16 @@ class HalfWidth final : public Rule {
         bool certain = (chinese(prev_word) || (c == '(' && prev_word == 0)) &&
                        (chinese(next_word) || (next_word == 0 && c != '('));
         if (quote >= 0) certain = certain && quotes_total[quote] % 2 == 0;
-        std::string message = "中文里用了半角";
+        std::string message;
+        message.reserve(64);  // one allocation for the whole message
+        message.append("中文里用了半角");
         message.append(m.name).append("“").append(1, c).append("”，应为全角“").append(full).append("”");
         Diagnostic d = diagnostic(r, std::move(message));
         d.fix = Fix{{Edit{r, std::string(full)}}, certain ? Applicability::safe : Applicability::unsafe, {}};
         sink.report(std::move(d));
       }
-    });
+      first = last;
+    }
   }
 
  private:

@@ -5,6 +5,7 @@
 // 第1、2名) is left alone; there is no certain fix.
 #include <string>
 
+#include "marks.hpp"
 #include "reportlint/plugin.hpp"
 #include "text_context.hpp"
 
@@ -19,29 +20,30 @@ std::size_t digits_before(std::string_view text, std::size_t i, std::size_t begi
   return i - j;
 }
 
-class NumeralDunhao final : public Rule {
- public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+class NumeralDunhao final : public MarkRule {
+ protected:
+  void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
+                   DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    constexpr std::string_view kDunhao = "、";
-    for_each_prose_line(doc, [&](std::uint32_t, std::size_t begin, std::size_t end) {
-      for (std::size_t i = text.find(kDunhao, begin); i < end; i = text.find(kDunhao, i + 3)) {
-        const std::size_t left = digits_before(text, i, begin);
-        if (left == 0 || left > 2) continue;
-        const std::size_t start = i - left;
-        const char32_t outside = before(text, start, begin);
-        if (outside == U'、' || outside == U'第' || chars::is_ascii_alnum(outside) || outside == '.') continue;
-        std::size_t right = i + 3;
-        while (right < end && chars::is_ascii_digit(static_cast<unsigned char>(text[right]))) ++right;
-        if (right == i + 3 || right - (i + 3) > 2) continue;
-        const char32_t unit = at(text, right, end);
-        if (unit == U'、' || kCountedUnits.find(unit) == std::u32string_view::npos) continue;
-        const TextRange r = range_of(i, i + 3);
-        if (doc.is_verbatim(r)) continue;
-        sink.report(diagnostic(r, "阿拉伯数字“" + std::string(text.substr(start, right - start)) +
-                                      "”之间不用顿号：概数写作汉字且不加顿号（如“三五天”），小数用小数点"));
-      }
-    });
+    const Outline& o = doc.outline();
+    for (const MarkAt& m : marks) {
+      if (m.mark != U'、') continue;
+      const std::size_t i = m.offset, begin = o.lines[m.line].content_begin, end = doc.lines()[m.line].end;
+      const std::size_t left = digits_before(text, i, begin);
+      if (left == 0 || left > 2) continue;
+      const std::size_t start = i - left;
+      const char32_t outside = before(text, start, begin);
+      if (outside == U'、' || outside == U'第' || chars::is_ascii_alnum(outside) || outside == '.') continue;
+      std::size_t right = i + 3;
+      while (right < end && chars::is_ascii_digit(static_cast<unsigned char>(text[right]))) ++right;
+      if (right == i + 3 || right - (i + 3) > 2) continue;
+      const char32_t unit = at(text, right, end);
+      if (unit == U'、' || kCountedUnits.find(unit) == std::u32string_view::npos) continue;
+      const TextRange r = range_of(i, i + 3);
+      if (doc.is_verbatim(r)) continue;
+      sink.report(diagnostic(r, "阿拉伯数字“" + std::string(text.substr(start, right - start)) +
+                                    "”之间不用顿号：概数写作汉字且不加顿号（如“三五天”），小数用小数点"));
+    }
   }
 };
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "marks.hpp"
 #include "reportlint/char_set.hpp"
 #include "reportlint/plugin.hpp"
 #include "text_context.hpp"
@@ -62,7 +63,8 @@ struct Open {
 
 class PairScan {
  public:
-  explicit PairScan(const Document& doc) : doc_(doc), text_(doc.text()), o_(doc.outline()) {
+  PairScan(const Document& doc, const std::vector<MarkAt>& marks)
+      : doc_(doc), text_(doc.text()), o_(doc.outline()), marks_(marks) {
     paragraph_.assign(o_.lines.size(), -1);
     for (std::size_t p = 0; p < o_.paragraphs.size(); ++p)
       for (std::uint32_t li = o_.paragraphs[p].first_line; li <= o_.paragraphs[p].last_line; ++li)
@@ -77,18 +79,19 @@ class PairScan {
         continue;
       }
       scan_line(li);
+      if (stack_.empty()) continue;
       const bool paragraph_goes_on = li + 1 < o_.lines.size() && paragraph_[li + 1] >= 0 && paragraph_[li + 1] == paragraph_[li];
       if (paragraph_goes_on) continue;
       // Halves from an earlier line that this one did not close are unpaired; this line's
       // may be closed by the next (a line broken inside a pair).
       const bool next_is_text = li + 1 < o_.lines.size() && (o_.lines[li + 1].kind == LineKind::text ||
                                                              o_.lines[li + 1].kind == LineKind::heading);
-      std::vector<Open> keep;
+      std::size_t kept = 0;
       for (const Open& open : stack_) {
-        if (next_is_text && paragraph_[open.line] == paragraph_[li]) keep.push_back(open);
+        if (next_is_text && paragraph_[open.line] == paragraph_[li]) stack_[kept++] = open;
         else unclosed(open);
       }
-      stack_ = std::move(keep);
+      stack_.resize(kept);
     }
     close_all();
     return std::move(out_);
@@ -96,12 +99,12 @@ class PairScan {
 
  private:
   void scan_line(std::uint32_t li) {
-    const std::size_t begin = o_.lines[li].content_begin, end = doc_.lines()[li].end;
-    for (std::size_t i = begin; (i = kPairMarks.find(text_, i, end)) < end;) {
-      std::size_t next = i;
-      const char32_t c = utf8::next(text_, next);
-      const TextRange here = range_of(i, next);
-      i = next;
+    const std::size_t begin = o_.lines[li].content_begin;
+    for (; next_mark_ < marks_.size() && marks_[next_mark_].line <= li; ++next_mark_) {
+      const MarkAt& m = marks_[next_mark_];
+      if (m.line < li || !kPairMarks.contains(m.mark)) continue;
+      const char32_t c = m.mark;
+      const TextRange here = range_of(m.offset, m.offset + (c < 0x80 ? 1 : 3));
       if (doc_.is_verbatim(here)) continue;
       if (closing_of(c)) {
         opening(c, here, li, here.begin == begin);
@@ -166,13 +169,16 @@ class PairScan {
   const Document& doc_;
   std::string_view text_;
   const Outline& o_;
+  const std::vector<MarkAt>& marks_;
+  std::size_t next_mark_ = 0;
   std::vector<std::int32_t> paragraph_;  // per line
   std::vector<Open> stack_;
   std::vector<PairFinding> out_;
 };
 
 const std::vector<PairFinding>& pair_findings(const Document& doc, DocumentAnalyses& analyses) {
-  return analyses.get<std::vector<PairFinding>>("punctuation.pairs", [&] { return PairScan(doc).run(); });
+  return analyses.get<std::vector<PairFinding>>("punctuation.pairs",
+                                                [&] { return PairScan(doc, marks_of(doc, analyses)).run(); });
 }
 
 std::string quoted(const Document& doc, TextRange r) { return "“" + std::string(doc.slice(r)) + "”"; }

@@ -4,29 +4,31 @@
 // fix is offered, not applied. A 顿号 after a bracketed remark stays:《条例》（2012年）、《规定》.
 #include <string>
 
+#include "marks.hpp"
 #include "reportlint/plugin.hpp"
 #include "text_context.hpp"
 
 namespace reportlint::punctuation {
 namespace {
 
-class QuoteDunhao final : public Rule {
- public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+class QuoteDunhao final : public MarkRule {
+ protected:
+  void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
+                   DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    constexpr std::string_view kDunhao = "、";
-    for_each_prose_line(doc, [&](std::uint32_t, std::size_t begin, std::size_t end) {
-      for (std::size_t i = text.find(kDunhao, begin); i < end; i = text.find(kDunhao, i + 3)) {
-        const char32_t prev = before(text, i, begin), next = at(text, i + 3, end);
-        const bool quotes = prev == U'”' && next == U'“';
-        const bool titles = prev == U'》' && next == U'《';
-        if (!quotes && !titles) continue;
-        const TextRange r = range_of(i, i + 3);
-        Diagnostic d = diagnostic(r, quotes ? "带引号的并列成分之间通常不用顿号" : "带书名号的并列成分之间通常不用顿号");
-        d.fix = Fix{{Edit{r, ""}}, Applicability::unsafe, "删去顿号"};
-        sink.report(std::move(d));
-      }
-    });
+    const Outline& o = doc.outline();
+    for (const MarkAt& m : marks) {
+      if (m.mark != U'、') continue;
+      const std::size_t i = m.offset, begin = o.lines[m.line].content_begin, end = doc.lines()[m.line].end;
+      const char32_t prev = before(text, i, begin), next = at(text, i + 3, end);
+      const bool quotes = prev == U'”' && next == U'“';
+      const bool titles = prev == U'》' && next == U'《';
+      if (!quotes && !titles) continue;
+      const TextRange r = range_of(i, i + 3);
+      Diagnostic d = diagnostic(r, quotes ? "带引号的并列成分之间通常不用顿号" : "带书名号的并列成分之间通常不用顿号");
+      d.fix = Fix{{Edit{r, ""}}, Applicability::unsafe, "删去顿号"};
+      sink.report(std::move(d));
+    }
   }
 };
 

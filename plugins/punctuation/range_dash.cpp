@@ -5,6 +5,7 @@
 // and model numbers and addresses (3-2号), which stay clean.
 #include <string>
 
+#include "marks.hpp"
 #include "reportlint/char_set.hpp"
 #include "reportlint/plugin.hpp"
 #include "text_context.hpp"
@@ -22,17 +23,17 @@ constexpr std::u32string_view kTimeUnits = U"年月日时点周";
 // Words after which the hyphen is part of an address or a code: 3-2号, 1-201室.
 constexpr std::u32string_view kCodeUnits = U"号室栋幢";
 
-class RangeDash final : public Rule {
- public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+class RangeDash final : public MarkRule {
+ protected:
+  void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
+                   DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    for_each_prose_line(doc, [&](std::uint32_t, std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; (i = kSeparators.find(text, i, end)) < end;) {
-        const std::size_t n = utf8::sequence_length(static_cast<unsigned char>(text[i]));
-        check_at(doc, text, begin, end, i, n, sink);
-        i += n;
-      }
-    });
+    const Outline& o = doc.outline();
+    for (const MarkAt& m : marks) {
+      if (!kSeparators.contains(m.mark)) continue;
+      const std::size_t n = utf8::sequence_length(static_cast<unsigned char>(text[m.offset]));
+      check_at(doc, text, o.lines[m.line].content_begin, doc.lines()[m.line].end, m.offset, n, sink);
+    }
   }
 
  private:

@@ -192,6 +192,11 @@ class KeywordMatcher {
     a.finish();
     if (a.next.size() * columns_ > limits.max_table_cells || a.next.size() > 0xFFFF) return false;
     char_table_ = a.table<std::uint16_t>(columns_);
+    // A character's column straight from its code point: no rank computation per
+    // character (64 Ki entries, 128 KiB).
+    column_of_.assign(0x10000, 0);
+    for (char32_t c = 0; c < 0x10000; ++c)
+      if (alphabet_.contains(c)) column_of_[c] = static_cast<std::uint16_t>(alphabet_.rank(c) + 1);
     outputs_ = outputs_of(a);
     return true;
   }
@@ -205,7 +210,7 @@ class KeywordMatcher {
       if (member == text.size()) return;
       i = member;
       const char32_t cp = decode(text, i, n);
-      s = char_table_[s * columns_ + alphabet_.rank(cp) + 1];
+      s = char_table_[s * columns_ + column_of_[cp]];
       if (outputs_.emits[s]) emit(s, i + n, on_match);
     }
   }
@@ -230,18 +235,46 @@ class KeywordMatcher {
     if (a.next.empty()) return;
     a.finish();
     outputs_ = outputs_of(a);
-    if (a.next.size() * columns_ <= limits.max_table_cells)
+    // From the root, only a keyword's first character can start a match: the scan skips
+    // to the next such character (UTF-8 lets it restart at any character boundary).
+    first_chars_ = CharSet();
+    skip_to_first_ = true;
+    for (const std::string& k : keywords_) {
+      if (k.empty()) continue;
+      std::size_t n = 0;
+      const char32_t first = decode(k, 0, n);
+      if (first >= 0x10000) skip_to_first_ = false;  // CharSet holds the BMP only
+      first_chars_.add(first);
+    }
+    if (a.next.size() * columns_ <= limits.max_table_cells && a.next.size() * columns_ < kEmitBit) {
+      // Each cell holds the next state's row offset, with the top bit set when that state
+      // emits: one load and one test per byte, no multiplication.
       byte_table_ = a.table<std::uint32_t>(columns_);
-    else
+      for (std::uint32_t& cell : byte_table_)
+        cell = static_cast<std::uint32_t>(cell * columns_) | (outputs_.emits[cell] ? kEmitBit : 0u);
+    } else {
       sparse_ = std::move(a);
+    }
   }
+
+  static constexpr std::uint32_t kEmitBit = 0x80000000u;
 
   template <class OnMatch>
   void scan_bytes(std::string_view text, OnMatch& on_match) const {
-    std::uint32_t s = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      s = byte_table_[s * columns_ + byte_class_[static_cast<unsigned char>(text[i])]];
-      if (outputs_.emits[s]) emit(s, i + 1, on_match);
+    const std::uint32_t* table = byte_table_.data();
+    const std::uint16_t* classes = byte_class_.data();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t columns = columns_, n = text.size();
+    std::uint32_t row = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (row == 0 && skip_to_first_) {
+        while (i < n && utf8::is_continuation(bytes[i])) ++i;
+        i = first_chars_.find(text, i, n);
+        if (i >= n) return;
+      }
+      const std::uint32_t cell = table[row + classes[bytes[i]]];
+      row = cell & ~kEmitBit;
+      if (cell & kEmitBit) emit(row / static_cast<std::uint32_t>(columns), i + 1, on_match);
     }
   }
 
@@ -264,8 +297,11 @@ class KeywordMatcher {
   std::size_t columns_ = 0;
   CharSet alphabet_;                       // character table
   std::vector<std::uint16_t> char_table_;
+  std::vector<std::uint16_t> column_of_;  // code point → column of the character table
   std::array<std::uint16_t, 256> byte_class_{};  // byte table
   std::vector<std::uint32_t> byte_table_;
+  CharSet first_chars_;                    // first characters of the keywords
+  bool skip_to_first_ = false;
   Automaton sparse_;                       // sparse walk
   Outputs outputs_;
 };
