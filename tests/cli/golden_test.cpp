@@ -1,4 +1,4 @@
-// Golden tests of the output formats (contract: text, gcc, json). One CJK document, each
+// Golden tests of the output formats (contract: text, gcc, json, github, sarif). One CJK document, each
 // format once. Regenerate after an intended change with
 //   REPORTLINT_UPDATE_GOLDEN=1 ./build/bin/reportlint_tests --gtest_filter='Golden*'
 // and read the diff before committing it.
@@ -18,6 +18,14 @@ struct GoldenCase {
   int status;
 };
 
+// SARIF names the working directory as a file URI: the golden file says file:///SRCROOT/.
+std::string normalize_root(std::string out, const test::fs::path& dir) {
+  const std::string root = "file://" + dir.generic_string() + "/";
+  for (std::size_t at = out.find(root); at != std::string::npos; at = out.find(root, at))
+    out.replace(at, root.size(), "file:///SRCROOT/");
+  return out;
+}
+
 void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
 
 class GoldenTest : public ::testing::TestWithParam<GoldenCase> {};
@@ -33,12 +41,13 @@ TEST_P(GoldenTest, OutputMatches) {
   const auto result = test::run_reportlint(args, options);
   EXPECT_EQ(result.status, c.status) << result.err;
   EXPECT_EQ(result.err, "");
+  const std::string out = normalize_root(result.out, dir);
   const test::fs::path golden = dir / c.name;
   if (const char* update = std::getenv("REPORTLINT_UPDATE_GOLDEN"); update && *update) {
-    std::ofstream(golden, std::ios::binary) << result.out;
+    std::ofstream(golden, std::ios::binary) << out;
     GTEST_SKIP() << "updated " << golden;
   }
-  EXPECT_EQ(result.out, test::read_file(golden)) << "golden file " << golden;
+  EXPECT_EQ(out, test::read_file(golden)) << "golden file " << golden;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -48,7 +57,10 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"draft.gcc", {"--format", "gcc"}, 1},
                       GoldenCase{"draft.display.gcc", {"--format", "gcc", "--column-unit", "display"}, 1},
                       GoldenCase{"draft.json", {"--format", "json"}, 1},
-                      GoldenCase{"draft.byte.json", {"--format", "json", "--column-unit", "byte"}, 1}),
+                      GoldenCase{"draft.byte.json", {"--format", "json", "--column-unit", "byte"}, 1},
+                      GoldenCase{"draft.github", {"--format", "github"}, 1},
+                      GoldenCase{"draft.sarif", {"--format", "sarif"}, 1},
+                      GoldenCase{"draft.utf16.sarif", {"--format", "sarif", "--column-unit", "utf16"}, 1}),
     [](const ::testing::TestParamInfo<GoldenCase>& info) {
       std::string n = info.param.name;
       for (char& ch : n)

@@ -9,6 +9,7 @@
 #include <future>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -21,6 +22,7 @@
 #include "io/atomic_write.hpp"
 #include "io/source.hpp"
 #include "lint/fixes.hpp"
+#include "lsp/server.hpp"
 #include "model/document_builder.hpp"
 #include "output/renderer.hpp"
 #include "reportlint_version.hpp"
@@ -90,6 +92,19 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
   return outcome;
 }
 
+// Every rule of the configurations in use, once, by id (SARIF lists them).
+std::vector<RuleDescription> rule_descriptions(const std::vector<std::shared_ptr<const Linter>>& linters) {
+  std::map<std::string, RuleDescription, std::less<>> rules;
+  for (const auto& linter : linters)
+    for (const auto& plugin : linter->plugins().plugins())
+      for (const RuleInfo& r : plugin->rules())
+        if (!rules.count(r.id)) rules.emplace(std::string(r.id), RuleDescription{std::string(r.id), std::string(r.summary),
+                                                                                 std::string(r.doc), r.default_severity});
+  std::vector<RuleDescription> out;
+  for (auto& [id, r] : rules) out.push_back(std::move(r));
+  return out;
+}
+
 bool use_color(ColorMode mode, std::FILE* out) {
   if (mode == ColorMode::always) return true;
   if (mode == ColorMode::never) return false;
@@ -128,6 +143,8 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   render.color = use_color(options.color, out);
   render.max_snippet_width = snippet_width(out);
   render.tool_version = REPORTLINT_VERSION;
+  render.rules = rule_descriptions(linters);
+  render.base_directory = fs::current_path();
   auto renderer = make_renderer(options.format, render, out);
 
   Summary summary;
@@ -195,7 +212,9 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
 }
 
 int run(int argc, const char* const* argv) {
-  const CliOptions options = parse_args(argc, argv);
+  // `reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME]`
+  const bool language_server = argc >= 2 && std::string_view(argv[1]) == "lsp";
+  const CliOptions options = language_server ? parse_args(argc - 1, argv + 1) : parse_args(argc, argv);
   if (options.help) {
     fmt::print("{}", usage_text());
     return 0;
@@ -210,8 +229,14 @@ int run(int argc, const char* const* argv) {
   linter_options.builtin_plugin_dir = builtin_plugin_directory();
   linter_options.data_dir = data_directory();
   linter_options.profile_override = options.profile.value_or("");
+  LinterOptions linter_options_for_lsp = linter_options;
   ConfigCache configs(std::move(linter_options), options.config);
 
+  if (language_server) {
+    if (!options.paths.empty()) throw Error(Failure{"", 0, 0, "reportlint lsp 不接受文件参数：文档由编辑器发送"});
+    std::ios::sync_with_stdio(false);
+    return lsp::run_server(std::move(linter_options_for_lsp), options.config, stdin, stdout);
+  }
   if (options.list_rules || options.explain || options.print_config) {
     fs::path where = ".";
     if (!options.paths.empty() && options.paths.front() != "-") {

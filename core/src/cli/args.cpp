@@ -21,12 +21,14 @@ namespace {
 std::string usage_text() {
   return R"(用法：reportlint [选项] 路径...
       reportlint - --stdin-filename 名称
+      reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME]
 
 检查公文草稿（.txt、.md）中的未填占位符、模板残留、序号、结构和用词问题。
 目录会被递归遍历，检查其中的 .txt 和 .md 文件。
 
 选项：
-  --format text|gcc|json        输出格式（默认 text）
+  --format text|gcc|json|sarif|github
+                                输出格式（默认 text）
   --config FILE|builtin:NAME    使用此配置（默认：从被检查文件向上查找 .reportlint.toml，
                                 找不到则用 builtin:default）
   --profile NAME                文档类型（如 annual-summary），覆盖配置文件中的设置
@@ -41,9 +43,13 @@ std::string usage_text() {
   --color auto|always|never     文本输出是否着色（遵循 NO_COLOR）
   --column-unit codepoint|display|byte|utf16
                                 列号的计数单位（默认 codepoint，即 Unicode 字符）
-  --stdin-filename NAME         从标准输入读取时使用的文件名
+  --stdin-filename NAME         从标准输入读取时使用的文件名（也用于查找配置）
+  --baseline FILE               只报告基线文件中没有的问题
+  --write-baseline FILE         把本次的全部问题写入基线文件（退出码 0）
   --version                     显示版本
   --help                        显示本帮助
+
+reportlint lsp 在标准输入输出上运行语言服务器（Language Server Protocol），供编辑器使用。
 
 退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法、配置、插件或读写错误。
 )";

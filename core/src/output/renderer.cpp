@@ -8,9 +8,11 @@ std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOpt
   if (format == "text") return make_text_renderer(options, out);
   if (format == "gcc") return make_gcc_renderer(options, out);
   if (format == "json") return make_json_renderer(options, out);
+  if (format == "sarif") return make_sarif_renderer(options, out);
+  if (format == "github") return make_github_renderer(options, out);
   return nullptr;
 }
 
-std::vector<std::string_view> renderer_names() { return {"text", "gcc", "json"}; }
+std::vector<std::string_view> renderer_names() { return {"text", "gcc", "json", "sarif", "github"}; }
 
 }  // namespace reportlint

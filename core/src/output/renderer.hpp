@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,11 +32,21 @@ struct Summary {
   std::size_t files_fixed = 0;
 };
 
+// A rule as reports describe it (SARIF lists every rule of the loaded plugins).
+struct RuleDescription {
+  std::string id;
+  std::string summary;
+  std::string doc;  // Markdown
+  Severity default_severity = Severity::warning;
+};
+
 struct RenderOptions {
   ColumnUnit column_unit = ColumnUnit::codepoint;
   bool color = false;
   std::size_t max_snippet_width = 100;  // display columns of source shown per diagnostic
   std::string tool_version;
+  std::vector<RuleDescription> rules;  // of every configuration in use, sorted by id
+  std::filesystem::path base_directory;  // relative paths are relative to this (SARIF's %SRCROOT%)
 };
 
 class Renderer {
@@ -45,7 +56,7 @@ class Renderer {
   virtual void finish(const Summary& summary) = 0;
 };
 
-// Formats of the contract: text, gcc, json. Returns nullptr for an unknown name.
+// Formats of the contract: text, gcc, json, sarif, github. Returns nullptr for an unknown name.
 std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOptions& options, std::FILE* out);
 
 // The names make_renderer() accepts.

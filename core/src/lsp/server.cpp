@@ -1,0 +1,354 @@
+#include "lsp/server.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/config_cache.hpp"
+#include "io/source.hpp"
+#include "lsp/jsonrpc.hpp"
+#include "model/document_builder.hpp"
+#include "model/position.hpp"
+#include "reportlint_version.hpp"
+#include "support/error.hpp"
+
+namespace reportlint::lsp {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+// LSP DiagnosticSeverity: Error 1, Warning 2, Information 3.
+int severity_of(Severity s) { return s == Severity::error ? 1 : s == Severity::warning ? 2 : 3; }
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// file:///home/a/%E6%80%BB%E7%BB%93.md → /home/a/总结.md; nullopt for other schemes.
+std::optional<fs::path> path_of_uri(std::string_view uri) {
+  constexpr std::string_view kFile = "file://";
+  if (!uri.starts_with(kFile)) return std::nullopt;
+  uri.remove_prefix(kFile.size());
+  if (const std::size_t slash = uri.find('/'); slash != 0) {
+    if (slash == std::string_view::npos) return std::nullopt;
+    uri.remove_prefix(slash);  // file://localhost/…: the authority is not part of the path
+  }
+  std::string path;
+  for (std::size_t i = 0; i < uri.size(); ++i) {
+    if (uri[i] == '%' && i + 2 < uri.size() && hex_value(uri[i + 1]) >= 0 && hex_value(uri[i + 2]) >= 0) {
+      path += static_cast<char>(hex_value(uri[i + 1]) * 16 + hex_value(uri[i + 2]));
+      i += 2;
+    } else {
+      path += uri[i];
+    }
+  }
+  return fs::path(path);
+}
+
+class ProtocolError : public std::runtime_error {
+ public:
+  ProtocolError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const noexcept { return code_; }
+
+ private:
+  int code_;
+};
+
+const json& member(const json& object, const char* key) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  const auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+std::string string_member(const json& object, const char* key) {
+  const json& v = member(object, key);
+  if (!v.is_string()) throw ProtocolError(error_code::invalid_params, fmt::format("缺少字符串参数“{}”", key));
+  return v.get<std::string>();
+}
+
+struct OpenDocument {
+  std::string text;
+  std::optional<fs::path> path;  // on disk, for config discovery and the format
+  std::shared_ptr<const Document> document;
+  std::vector<Diagnostic> diagnostics;
+};
+
+class Server {
+ public:
+  Server(LinterOptions options, std::optional<std::string> config_override, std::FILE* in, std::FILE* out)
+      : options_(std::move(options)), override_(std::move(config_override)), in_(in), out_(out) {
+    reset_configs();
+  }
+
+  int run() {
+    while (true) {
+      Incoming incoming = read_message(in_);
+      if (incoming.status == ReadStatus::end_of_stream) return shutdown_ ? 0 : 1;  // the client went away
+      if (incoming.status == ReadStatus::bad_framing) {
+        // Without a length the stream cannot be resynchronised: stop cleanly.
+        fmt::print(stderr, "reportlint lsp: {}，退出\n", incoming.problem);
+        return 1;
+      }
+      json message = json::parse(incoming.body, nullptr, false);
+      if (message.is_discarded()) {
+        reply_error(nullptr, error_code::parse_error, "无法解析的 JSON");
+        continue;
+      }
+      if (const auto status = handle(message)) return *status;
+    }
+  }
+
+ private:
+  // Returns an exit status when the server is to stop.
+  std::optional<int> handle(const json& message) {
+    const json& id = member(message, "id");
+    const bool is_request = message.is_object() && message.contains("id");
+    const json& method_node = member(message, "method");
+    if (!message.is_object() || member(message, "jsonrpc") != "2.0" || (!method_node.is_string() && !is_request)) {
+      reply_error(is_request ? id : json(nullptr), error_code::invalid_request, "不是 JSON-RPC 2.0 请求");
+      return std::nullopt;
+    }
+    if (!method_node.is_string()) return std::nullopt;  // a response to a request we never sent
+    const std::string method = method_node.get<std::string>();
+    const json& params = member(message, "params");
+    try {
+      if (method == "exit") return shutdown_ ? 0 : 1;
+      if (shutdown_ && is_request) throw ProtocolError(error_code::invalid_after_shutdown, "服务器已关闭");
+      if (method == "initialize") {
+        reply(id, initialize(params));
+        return std::nullopt;
+      }
+      if (!initialized_) {
+        if (is_request) throw ProtocolError(error_code::server_not_initialized, "尚未初始化");
+        return std::nullopt;  // notifications before initialize are dropped
+      }
+      if (method == "initialized" || method == "$/cancelRequest" || method == "$/setTrace" ||
+          method == "workspace/didChangeConfiguration" || method == "workspace/didChangeWatchedFiles") {
+        if (method == "workspace/didChangeWatchedFiles") reload();
+      } else if (method == "shutdown") {
+        shutdown_ = true;
+        reply(id, nullptr);
+      } else if (method == "textDocument/didOpen") {
+        const json& doc = member(params, "textDocument");
+        open(string_member(doc, "uri"), string_member(doc, "text"));
+      } else if (method == "textDocument/didChange") {
+        change(string_member(member(params, "textDocument"), "uri"), member(params, "contentChanges"));
+      } else if (method == "textDocument/didSave") {
+        save(string_member(member(params, "textDocument"), "uri"), member(params, "text"));
+      } else if (method == "textDocument/didClose") {
+        close(string_member(member(params, "textDocument"), "uri"));
+      } else if (method == "textDocument/codeAction") {
+        reply(id, code_actions(params));
+      } else if (is_request) {
+        throw ProtocolError(error_code::method_not_found, "不支持的方法：" + method);
+      }
+    } catch (const ProtocolError& e) {
+      if (is_request) reply_error(id, e.code(), e.what());
+      else fmt::print(stderr, "reportlint lsp: {}: {}\n", method, e.what());
+    } catch (const std::exception& e) {
+      if (is_request) reply_error(id, error_code::internal_error, e.what());
+      else fmt::print(stderr, "reportlint lsp: {}: {}\n", method, e.what());
+    }
+    return std::nullopt;
+  }
+
+  json initialize(const json& params) {
+    // The client lists the encodings it supports, preferred first; without a list it
+    // speaks UTF-16.
+    std::string chosen = "utf-16";
+    const json& offered = member(member(member(params, "capabilities"), "general"), "positionEncodings");
+    if (offered.is_array()) {
+      for (const json& e : offered) {
+        if (e == "utf-16" || e == "utf-8" || e == "utf-32") {
+          chosen = e.get<std::string>();
+          break;
+        }
+      }
+    }
+    unit_ = chosen == "utf-8" ? ColumnUnit::byte : chosen == "utf-32" ? ColumnUnit::codepoint : ColumnUnit::utf16;
+    initialized_ = true;
+    return {{"capabilities",
+             {{"positionEncoding", chosen},
+              {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
+              {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}}}},
+            {"serverInfo", {{"name", "reportlint"}, {"version", REPORTLINT_VERSION}}}};
+  }
+
+  void open(const std::string& uri, std::string text) {
+    OpenDocument& d = documents_[uri];
+    d.path = path_of_uri(uri);
+    d.text = std::move(text);
+    lint_and_publish(uri, d);
+  }
+
+  void change(const std::string& uri, const json& changes) {
+    auto it = documents_.find(uri);
+    if (it == documents_.end()) throw ProtocolError(error_code::invalid_params, "文档没有打开：" + uri);
+    if (!changes.is_array()) throw ProtocolError(error_code::invalid_params, "缺少 contentChanges");
+    for (const json& c : changes) {
+      const json& text = member(c, "text");
+      if (!text.is_string()) throw ProtocolError(error_code::invalid_params, "contentChanges 中缺少 text");
+      const json& range = member(c, "range");
+      if (range.is_null()) {
+        it->second.text = text.get<std::string>();
+      } else {
+        // An incremental change, although the server asked for full ones.
+        const Document current = DocumentBuilder::build(uri, it->second.text, DocumentFormat::plain_text);
+        const PositionMapper mapper(current, unit_);
+        const auto b = offset_of(mapper, member(range, "start")), e = offset_of(mapper, member(range, "end"));
+        if (b > e) throw ProtocolError(error_code::invalid_params, "无效的范围");
+        it->second.text.replace(b, e - b, text.get<std::string>());
+      }
+    }
+    lint_and_publish(uri, it->second);
+  }
+
+  void save(const std::string& uri, const json& text) {
+    const auto path = path_of_uri(uri);
+    if (path && path->filename() == kConfigFileName) reload();  // a config changed: every document may change
+    auto it = documents_.find(uri);
+    if (it == documents_.end()) return;
+    if (text.is_string()) it->second.text = text.get<std::string>();
+    lint_and_publish(uri, it->second);
+  }
+
+  void close(const std::string& uri) {
+    // Closing twice, or something never opened, is not an error worth a failure.
+    if (documents_.erase(uri)) publish(uri, json::array());
+  }
+
+  void reload() {
+    reset_configs();
+    for (auto& [uri, d] : documents_) lint_and_publish(uri, d);
+  }
+
+  void reset_configs() { configs_ = std::make_unique<ConfigCache>(options_, override_); }
+
+  void lint_and_publish(const std::string& uri, OpenDocument& d) {
+    d.document.reset();
+    d.diagnostics.clear();
+    try {
+      const std::string shown = d.path ? d.path->string() : uri;
+      const fs::path directory = d.path ? d.path->parent_path() : fs::current_path();
+      const auto linter = configs_->for_directory(directory);
+      SourceText source = decode_source(shown, d.text);
+      d.document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format_for_path(shown)));
+      d.diagnostics = linter->lint(*d.document);
+    } catch (const Error& e) {
+      std::string message;
+      for (const Failure& f : e.failures()) message += (message.empty() ? "" : "\n") + format_failure(f);
+      notify("window/showMessage", {{"type", 1}, {"message", "reportlint: " + message}});
+      d.document.reset();
+      d.diagnostics.clear();
+    }
+    json diagnostics = json::array();
+    if (d.document) {
+      Mapping mapping(*d.document, unit_);
+      for (const Diagnostic& diag : d.diagnostics) diagnostics.push_back(to_lsp(uri, diag, mapping));
+    }
+    publish(uri, std::move(diagnostics));
+  }
+
+  // Position mappers kept across the diagnostics of a document: they are fastest when
+  // asked for offsets in order.
+  struct Mapping {
+    Mapping(const Document& doc, ColumnUnit unit) : begins(doc, unit), ends(doc, unit) {}
+    json range(TextRange r) {
+      const Position b = begins.at(r.begin), e = ends.at(r.end);
+      return {{"start", {{"line", b.line - 1}, {"character", b.column - 1}}},
+              {"end", {{"line", e.line - 1}, {"character", e.column - 1}}}};
+    }
+    PositionMapper begins, ends;
+  };
+
+  json to_lsp(const std::string& uri, const Diagnostic& d, Mapping& mapping) const {
+    json out = {{"range", mapping.range(d.range)},
+                {"severity", severity_of(d.severity)},
+                {"code", d.rule},
+                {"source", "reportlint"},
+                {"message", d.message}};
+    if (!d.notes.empty()) {
+      json related = json::array();
+      for (const Note& n : d.notes)
+        related.push_back({{"location", {{"uri", uri}, {"range", mapping.range(n.range.value_or(d.range))}}}, {"message", n.message}});
+      out["relatedInformation"] = std::move(related);
+    }
+    return out;
+  }
+
+  static std::size_t offset_of(const PositionMapper& mapper, const json& position) {
+    const json& line = member(position, "line");
+    const json& character = member(position, "character");
+    if (!line.is_number_unsigned() || !character.is_number_unsigned())
+      throw ProtocolError(error_code::invalid_params, "无效的位置");
+    return mapper.offset_of({line.get<std::uint32_t>() + 1, character.get<std::uint32_t>() + 1});
+  }
+
+  json code_actions(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    json actions = json::array();
+    const auto it = documents_.find(uri);
+    if (it == documents_.end() || !it->second.document) return actions;
+    const Document& doc = *it->second.document;
+    const PositionMapper mapper(doc, unit_);
+    const json& range = member(params, "range");
+    const std::size_t b = offset_of(mapper, member(range, "start")), e = offset_of(mapper, member(range, "end"));
+    for (const Diagnostic& d : it->second.diagnostics) {
+      if (!d.fix || d.range.begin > e || d.range.end < b) continue;
+      Mapping mapping(doc, unit_);
+      json edits = json::array();
+      for (const Edit& edit : d.fix->edits) edits.push_back({{"range", mapping.range(edit.range)}, {"newText", edit.replacement}});
+      std::string title = d.fix->message;
+      if (title.empty())
+        title = d.fix->edits.size() == 1 && !d.fix->edits[0].replacement.empty()
+                    ? "改为“" + d.fix->edits[0].replacement + "”"
+                    : "修复";
+      if (d.fix->applicability == Applicability::unsafe) title += "（建议）";
+      actions.push_back({{"title", title + " [" + std::string(d.rule) + "]"},
+                         {"kind", "quickfix"},
+                         {"diagnostics", json::array({to_lsp(uri, d, mapping)})},
+                         {"isPreferred", d.fix->applicability == Applicability::safe},
+                         {"edit", {{"changes", {{uri, std::move(edits)}}}}}});
+    }
+    return actions;
+  }
+
+  void publish(const std::string& uri, json diagnostics) {
+    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", std::move(diagnostics)}});
+  }
+  void notify(const char* method, json params) {
+    write_message(out_, {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  }
+  void reply(const json& id, json result) { write_message(out_, {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
+  void reply_error(const json& id, int code, const std::string& message) {
+    write_message(out_, {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  }
+
+  static constexpr std::string_view kConfigFileName = ".reportlint.toml";
+
+  LinterOptions options_;
+  std::optional<std::string> override_;
+  std::FILE* in_;
+  std::FILE* out_;
+  std::unique_ptr<ConfigCache> configs_;
+  ColumnUnit unit_ = ColumnUnit::utf16;
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  std::map<std::string, OpenDocument> documents_;
+};
+
+}  // namespace
+
+int run_server(LinterOptions options, std::optional<std::string> config_override, std::FILE* in, std::FILE* out) {
+  Server server(std::move(options), std::move(config_override), in, out);
+  return server.run();
+}
+
+}  // namespace reportlint::lsp

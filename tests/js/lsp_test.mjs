@@ -1,0 +1,233 @@
+// End-to-end test of `reportlint lsp` with a real LSP client: the JSON-RPC connection of
+// vscode-languageserver-protocol, the library VS Code's language client is built on.
+//   node lsp_test.mjs /path/to/reportlint
+// Opens drafts, waits for diagnostics, checks their ranges in UTF-16 and UTF-32 (Chinese
+// text and a character outside the BMP), applies a code action, follows a config change,
+// and checks that malformed input, unknown methods, a double close and a vanishing client
+// are handled per the protocol.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import assert from 'node:assert/strict';
+import * as rpc from 'vscode-languageserver-protocol/node';
+
+const binary = process.argv[2];
+if (!binary) throw new Error('usage: node lsp_test.mjs REPORTLINT');
+// Timers are unref()ed: a pending timeout must not keep the test alive once it is done.
+const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms).unref());
+
+// A server with a client connection, and a way to wait for the next diagnostics of a URI.
+function start(cwd) {
+  const child = spawn(binary, ['lsp'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout),
+                                                  new rpc.StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
+    const resolve = waiting.get(params.uri);
+    if (resolve) {
+      waiting.delete(params.uri);
+      resolve(params.diagnostics);
+    }
+  });
+  connection.listen();
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child, connection, exited,
+    diagnostics(uri) {
+      return Promise.race([new Promise((resolve) => waiting.set(uri, resolve)), timeout(10000, `diagnostics of ${uri}`)]);
+    },
+  };
+}
+
+async function initialize(server, encodings) {
+  const capabilities = { textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: {} } };
+  if (encodings) capabilities.general = { positionEncodings: encodings };
+  const result = await server.connection.sendRequest(rpc.InitializeRequest.type,
+                                                     { processId: process.pid, rootUri: null, capabilities });
+  server.connection.sendNotification(rpc.InitializedNotification.type, {});
+  return result;
+}
+
+async function shutdown(server) {
+  await server.connection.sendRequest(rpc.ShutdownRequest.type);
+  server.connection.sendNotification(rpc.ExitNotification.type);
+  const code = await Promise.race([server.exited, timeout(5000, 'exit after shutdown')]);
+  assert.equal(code, 0, 'exit after shutdown is status 0');
+  server.connection.dispose();
+}
+
+const workspace = mkdtempSync(join(tmpdir(), 'reportlint-lsp-'));
+// An emoji (outside the BMP: two UTF-16 units, one code point) before the placeholder.
+const draft = '2023年工作总结\n😀开展“邻里守望”活动xx次。\n截止目前，D员带头完成任务。\n';
+const draftPath = join(workspace, '草稿.txt');
+writeFileSync(draftPath, draft);
+const uri = pathToFileURL(draftPath).href;
+
+async function utf16Session() {
+  const server = start(workspace);
+  const init = await initialize(server, undefined);
+  assert.equal(init.capabilities.positionEncoding, 'utf-16', 'UTF-16 when the client does not say');
+  assert.equal(init.capabilities.textDocumentSync.change, 1, 'full document sync');
+  assert.ok(init.capabilities.codeActionProvider, 'code actions offered');
+
+  const opened = server.diagnostics(uri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri, languageId: 'plaintext', version: 1, text: draft } });
+  const diagnostics = await opened;
+  const unfilled = diagnostics.find((d) => d.code === 'placeholder.unfilled');
+  assert.ok(unfilled, 'the placeholder is reported');
+  // 😀 is two UTF-16 units: xx starts at unit 12 of line 1 (11 code points).
+  assert.deepEqual(unfilled.range, { start: { line: 1, character: 12 }, end: { line: 1, character: 14 } });
+  assert.equal(draft.split('\n')[1].slice(unfilled.range.start.character, unfilled.range.end.character), 'xx');
+  assert.equal(unfilled.severity, 1, 'error → DiagnosticSeverity.Error');
+  assert.equal(unfilled.source, 'reportlint');
+  const misused = diagnostics.find((d) => d.code === 'phrasing.misused');
+  assert.deepEqual(misused.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
+  assert.ok(misused.relatedInformation?.length >= 1, 'notes become relatedInformation');
+  assert.equal(misused.relatedInformation[0].location.uri, uri);
+
+  // The quick fix for 截止目前, applied as the client would, clears the finding.
+  const actions = await server.connection.sendRequest(rpc.CodeActionRequest.type,
+                                                      { textDocument: { uri }, range: misused.range,
+                                                        context: { diagnostics: [misused] } });
+  const action = actions.find((a) => a.diagnostics?.[0]?.code === 'phrasing.misused');
+  assert.ok(action, 'a quick fix for the misused word');
+  assert.equal(action.kind, 'quickfix');
+  assert.equal(action.isPreferred, true, 'a certain fix is preferred');
+  const [edit] = action.edit.changes[uri];
+  const lines = draft.split('\n');
+  const line = lines[edit.range.start.line];
+  lines[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+  const fixed = lines.join('\n');
+  assert.ok(fixed.includes('截至目前'));
+
+  const changed = server.diagnostics(uri);
+  server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type,
+                                     { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  const after = await changed;
+  assert.ok(!after.some((d) => d.code === 'phrasing.misused'), 'the fixed finding is gone');
+  assert.ok(after.some((d) => d.code === 'placeholder.censored-word'), 'the others stay');
+
+  const closed = server.diagnostics(uri);
+  server.connection.sendNotification(rpc.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  assert.deepEqual(await closed, [], 'closing clears the diagnostics');
+  // A second close of the same document is ignored; the server still answers.
+  server.connection.sendNotification(rpc.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  await shutdown(server);
+}
+
+async function utf32Session() {
+  const server = start(workspace);
+  const init = await initialize(server, ['utf-32', 'utf-16']);
+  assert.equal(init.capabilities.positionEncoding, 'utf-32', 'the client\'s first supported encoding');
+  const opened = server.diagnostics(uri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri, languageId: 'plaintext', version: 1, text: draft } });
+  const unfilled = (await opened).find((d) => d.code === 'placeholder.unfilled');
+  assert.deepEqual(unfilled.range, { start: { line: 1, character: 11 }, end: { line: 1, character: 13 } });
+  await shutdown(server);
+}
+
+async function configSession() {
+  // The nearest .reportlint.toml applies; saving it re-lints the open documents.
+  const project = join(workspace, 'project');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(project);
+  const config = join(project, '.reportlint.toml');
+  writeFileSync(config, '[rules]\n"placeholder.unfilled" = "off"\n');
+  const docUri = pathToFileURL(join(project, 'a.md')).href;
+  const server = start(workspace);
+  await initialize(server, undefined);
+  const opened = server.diagnostics(docUri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri: docUri, languageId: 'markdown', version: 1, text: '完成xx次。\n' } });
+  assert.ok(!(await opened).some((d) => d.code === 'placeholder.unfilled'), 'the project config turns the rule off');
+  writeFileSync(config, '[rules]\n"placeholder.unfilled" = "warning"\n');
+  const reloaded = server.diagnostics(docUri);
+  server.connection.sendNotification(rpc.DidSaveTextDocumentNotification.type,
+                                     { textDocument: { uri: pathToFileURL(config).href } });
+  const after = await reloaded;
+  const unfilled = after.find((d) => d.code === 'placeholder.unfilled');
+  assert.ok(unfilled, 'after saving the config the rule is back');
+  assert.equal(unfilled.severity, 2, 'at the severity the config now gives');
+  await shutdown(server);
+}
+
+// Raw JSON-RPC, to send what a library would refuse to.
+function rawServer() {
+  const child = spawn(binary, ['lsp'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+  let buffer = Buffer.alloc(0);
+  const messages = [];
+  let notify = null;
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (true) {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())[1]);
+      if (buffer.length < end + 4 + length) return;
+      messages.push(JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()));
+      buffer = buffer.subarray(end + 4 + length);
+      if (notify) notify();
+    }
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child, exited,
+    sendBody(body) {
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    },
+    send(message) { this.sendBody(JSON.stringify({ jsonrpc: '2.0', ...message })); },
+    async response(id) {
+      const deadline = Date.now() + 10000;
+      while (Date.now() < deadline) {
+        const found = messages.find((m) => 'id' in m && !('method' in m) && JSON.stringify(m.id) === JSON.stringify(id));
+        if (found) return found;
+        await new Promise((resolve) => { notify = resolve; setTimeout(resolve, 50).unref(); });
+      }
+      throw new Error(`no response to ${JSON.stringify(id)}`);
+    },
+  };
+}
+
+async function robustness() {
+  const server = rawServer();
+  server.send({ id: 1, method: 'textDocument/codeAction', params: {} });
+  assert.equal((await server.response(1)).error.code, -32002, 'requests before initialize: ServerNotInitialized');
+  server.send({ id: 2, method: 'initialize', params: { capabilities: {} } });
+  assert.ok((await server.response(2)).result.capabilities);
+  server.sendBody('{"jsonrpc": "2.0", "id": 3, "method": ');  // cut short
+  assert.equal((await server.response(null)).error.code, -32700, 'malformed JSON: ParseError with a null id');
+  server.send({ id: 4, method: 'textDocument/unknownThing', params: {} });
+  assert.equal((await server.response(4)).error.code, -32601, 'unknown method: MethodNotFound');
+  server.send({ id: 5, method: 'textDocument/codeAction', params: { textDocument: {} } });
+  assert.equal((await server.response(5)).error.code, -32602, 'bad params: InvalidParams');
+  server.send({ method: 'textDocument/didClose', params: { textDocument: { uri: 'file:///never/opened.txt' } } });
+  server.send({ method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///never/opened.txt' }, contentChanges: [] } });
+  server.send({ id: 6, method: 'shutdown' });
+  assert.equal((await server.response(6)).result, null, 'still answering after bad notifications');
+  // The client disappears without `exit`: the server stops by itself.
+  server.child.stdin.end();
+  const code = await Promise.race([server.exited, timeout(5000, 'exit when the client goes away')]);
+  assert.equal(code, 0, 'end of input after shutdown: status 0');
+
+  const abrupt = rawServer();
+  abrupt.child.stdin.write('this is not a header\r\n\r\n');
+  const abruptCode = await Promise.race([abrupt.exited, timeout(5000, 'exit on broken framing')]);
+  assert.equal(abruptCode, 1, 'broken framing: a clean exit with status 1');
+}
+
+try {
+  await utf16Session();
+  console.log('ok - UTF-16 positions, related information, code action, close');
+  await utf32Session();
+  console.log('ok - UTF-32 negotiated');
+  await configSession();
+  console.log('ok - config discovery and reload on save');
+  await robustness();
+  console.log('ok - malformed JSON, unknown methods, double close, vanishing client');
+} finally {
+  rmSync(workspace, { recursive: true, force: true });
+}
