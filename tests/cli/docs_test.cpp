@@ -1,9 +1,10 @@
 // Every rule has a doc page in docs/rules/ (what, why, examples, options), the plugin
-// carries exactly that page, and `reportlint --explain RULE` prints it.
+// (or the core, for its own rules) carries exactly that page, and `reportlint --explain RULE` prints it.
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "lint/core_rules.hpp"
 #include "support/helpers.hpp"
 
 namespace reportlint {
@@ -13,6 +14,7 @@ namespace fs = std::filesystem;
 
 std::vector<const RuleInfo*> builtin_rules(const Linter& linter) {
   std::vector<const RuleInfo*> rules;
+  for (const RuleInfo& rule : core_rules()) rules.push_back(&rule);
   for (const auto& plugin : linter.plugins().plugins())
     for (const RuleInfo& rule : plugin->rules()) rules.push_back(&rule);
   return rules;

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <mutex>
 #include <thread>
 
@@ -21,6 +22,9 @@
 #include "cli/inputs.hpp"
 #include "io/atomic_write.hpp"
 #include "io/source.hpp"
+#include "cli/baseline.hpp"
+#include "lint/core_rules.hpp"
+#include "lint/suppressions.hpp"
 #include "lint/fixes.hpp"
 #include "lsp/server.hpp"
 #include "model/document_builder.hpp"
@@ -95,6 +99,8 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
 // Every rule of the configurations in use, once, by id (SARIF lists them).
 std::vector<RuleDescription> rule_descriptions(const std::vector<std::shared_ptr<const Linter>>& linters) {
   std::map<std::string, RuleDescription, std::less<>> rules;
+  for (const RuleInfo& r : core_rules())
+    rules.emplace(std::string(r.id), RuleDescription{std::string(r.id), std::string(r.summary), std::string(r.doc), r.default_severity});
   for (const auto& linter : linters)
     for (const auto& plugin : linter->plugins().plugins())
       for (const RuleInfo& r : plugin->rules())
@@ -103,6 +109,22 @@ std::vector<RuleDescription> rule_descriptions(const std::vector<std::shared_ptr
   std::vector<RuleDescription> out;
   for (auto& [id, r] : rules) out.push_back(std::move(r));
   return out;
+}
+
+// [[ignore]] entries that suppressed nothing in the whole run, once per configuration.
+void report_unused_ignores(const std::vector<std::shared_ptr<const Linter>>& linters) {
+  std::set<const Linter*> seen;
+  for (const auto& linter : linters) {
+    if (!seen.insert(linter.get()).second) continue;
+    const auto severity = linter->severity(kUnusedSuppressionRule);
+    if (!severity) continue;
+    for (const IgnoreEntry* entry : linter->unused_ignores()) {
+      const std::string file = entry->source.path ? *entry->source.path : std::string();
+      fmt::print(stderr, "{}:{}:{}: {}: [[ignore]] 条目（path = \"{}\"）没有屏蔽任何问题 [{}]\n", file,
+                 entry->source.begin.line, entry->source.begin.column, to_string(*severity), entry->path,
+                 kUnusedSuppressionRule);
+    }
+  }
 }
 
 bool use_color(ColorMode mode, std::FILE* out) {
@@ -147,6 +169,11 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   render.base_directory = fs::current_path();
   auto renderer = make_renderer(options.format, render, out);
 
+  std::optional<Baseline> baseline;
+  if (options.baseline) baseline = Baseline::load(*options.baseline);
+  std::optional<Baseline> recorded;
+  if (options.write_baseline) recorded.emplace(*options.write_baseline);
+
   Summary summary;
   bool failed_threshold = false;
   auto take = [&](Outcome outcome) {
@@ -158,6 +185,12 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
       return;
     }
     ++summary.files;
+    if (recorded)
+      for (const Diagnostic& d : outcome.report.diagnostics) recorded->add(outcome.report.path, *outcome.report.document, d);
+    if (baseline)
+      summary.baselined += std::erase_if(outcome.report.diagnostics, [&](const Diagnostic& d) {
+        return baseline->take(outcome.report.path, *outcome.report.document, d);
+      });
     summary.fixes_applied += outcome.report.fixes_applied;
     summary.files_fixed += outcome.report.fixes_applied ? 1 : 0;
     for (const Diagnostic& d : outcome.report.diagnostics) {
@@ -207,7 +240,13 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
     }
   }
   renderer->finish(summary);
+  report_unused_ignores(linters);
   if (!failures.empty()) return 2;
+  if (recorded) {
+    recorded->write();
+    fmt::print(stderr, "已把 {} 个问题写入基线 {}\n", recorded->size(), *options.write_baseline);
+    return 0;  // today's findings are accepted
+  }
   return failed_threshold ? 1 : 0;
 }
 

@@ -146,6 +146,10 @@ CliOptions parse_args(int argc, const char* const* argv) {
                                        : ColumnUnit::utf16;
     } else if (name == "--stdin-filename") {
       o.stdin_filename = value();
+    } else if (name == "--baseline") {
+      o.baseline = value();
+    } else if (name == "--write-baseline") {
+      o.write_baseline = value();
     } else {
       usage_error(fmt::format("未知选项 {}", arg));
     }

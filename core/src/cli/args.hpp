@@ -28,6 +28,8 @@ struct CliOptions {
   ColorMode color = ColorMode::automatic;
   ColumnUnit column_unit = ColumnUnit::codepoint;
   std::optional<std::string> stdin_filename;
+  std::optional<std::string> baseline;        // report only findings not in this file
+  std::optional<std::string> write_baseline;  // record every finding in this file
   bool help = false;
   bool version = false;
 };

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "lint/core_rules.hpp"
 #include "support/error.hpp"
 
 namespace reportlint {
@@ -22,6 +23,7 @@ std::string_view fix_label(FixAvailability f) {
 
 std::vector<const RuleInfo*> all_rules(const Linter& linter) {
   std::vector<const RuleInfo*> rules;
+  for (const RuleInfo& rule : core_rules()) rules.push_back(&rule);
   for (const auto& plugin : linter.plugins().plugins())
     for (const RuleInfo& rule : plugin->rules()) rules.push_back(&rule);
   std::sort(rules.begin(), rules.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });

@@ -261,8 +261,44 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
                                            name.str(), name.str()));
         }
       }
+    } else if (k == "ignore") {
+      const toml::array* entries = node.as_array();
+      if (!entries) {
+        fail(node.source(), "“ignore”应为表数组，写作 [[ignore]]");
+        continue;
+      }
+      for (const toml::node& entry : *entries) {
+        const toml::table* t = entry.as_table();
+        if (!t) {
+          fail(entry.source(), "[[ignore]] 应为表");
+          continue;
+        }
+        IgnoreEntry ignore;
+        std::error_code ec;
+        ignore.base = (base_dir.empty() ? fs::current_path(ec) : fs::absolute(base_dir, ec)).lexically_normal();
+        ignore.source = entry.source();
+        for (auto&& [field, value] : *t) {
+          const auto* s = value.as_string();
+          std::string* target = field.str() == "path" ? &ignore.path
+                                : field.str() == "rule" ? &ignore.rule
+                                : field.str() == "text" ? &ignore.text
+                                                        : nullptr;
+          if (!target) {
+            fail(field.source(), fmt::format("[[ignore]] 中未知的键“{}”（可用：path、rule、text）", field.str()));
+          } else if (!s || s->get().empty()) {
+            fail(value.source(), fmt::format("[[ignore]] 的“{}”应为非空字符串", field.str()));
+          } else {
+            *target = s->get();
+          }
+        }
+        if (ignore.path.empty()) {
+          fail(entry.source(), "[[ignore]] 需要“path”（相对于配置文件所在目录的路径模式，如 \"archive/**\"）");
+          continue;
+        }
+        into.ignores.push_back(std::move(ignore));
+      }
     } else {
-      fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins）", k));
+      fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins、ignore）", k));
     }
   }
   // toml++ iterates keys sorted; report in the order the file is read.

@@ -29,6 +29,18 @@ struct PluginPath {
   toml::source_region source;
 };
 
+// An [[ignore]] entry: findings in files matching `path` (a glob relative to the config
+// file's directory: * ? and ** for any directories), of rules matching `rule`
+// ("placeholder.*", or every rule when empty), on lines containing `text` (when set),
+// are not reported.
+struct IgnoreEntry {
+  std::string path;
+  std::string rule;
+  std::string text;
+  std::filesystem::path base;  // the directory of the config file that declared it
+  toml::source_region source;
+};
+
 struct Config {
   std::vector<std::string> layers;   // files merged, base first, for --print-config
   std::string profile;
@@ -36,6 +48,7 @@ struct Config {
   std::vector<RuleSetting> rules;    // in merge order: a later setting wins
   std::vector<PluginPath> plugin_paths;
   toml::table plugin_options;        // plugin name → merged table; nodes keep source()
+  std::vector<IgnoreEntry> ignores;  // of every layer, base first
 };
 
 class ConfigLoader {

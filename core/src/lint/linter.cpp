@@ -1,5 +1,8 @@
 #include "lint/linter.hpp"
 
+#include "lint/core_rules.hpp"
+#include "lint/suppressions.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -152,7 +155,12 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
 
   // Every rule setting and plugin table must name something that exists.
   std::vector<Failure> failures;
+  auto core_rule = [](std::string_view id) {
+    const auto rules = core_rules();
+    return std::any_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.id == id; });
+  };
   for (const RuleSetting& s : config.rules) {
+    if (s.pattern == "reportlint.*" || core_rule(s.pattern)) continue;
     if (s.pattern.ends_with(".*")) {
       const std::string plugin = s.pattern.substr(0, s.pattern.size() - 2);
       if (!linter->plugins_.find(plugin))
@@ -171,6 +179,8 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
       linter->rules_.push_back({std::string(rule.id), effective_severity(config, rule.id, rule.default_severity),
                                 plugin.get()});
   }
+  for (const RuleInfo& rule : core_rules())
+    linter->rules_.push_back({std::string(rule.id), effective_severity(config, rule.id, rule.default_severity), nullptr});
   std::sort(linter->rules_.begin(), linter->rules_.end(),
             [](const RuleEntry& a, const RuleEntry& b) { return a.id < b.id; });
 
@@ -189,6 +199,8 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     linter->checkers_.push_back(std::move(instance));
   }
   if (!failures.empty()) throw Error(std::move(failures));
+  linter->ignore_used_ = std::make_unique<std::atomic<bool>[]>(config.ignores.size());
+  linter->ignore_path_seen_ = std::make_unique<std::atomic<bool>[]>(config.ignores.size());
   linter->config_ = std::move(config);
   return linter;
 }
@@ -226,7 +238,59 @@ std::vector<Diagnostic> Linter::lint(const Document& document) const {
     }
   }
   sort_diagnostics(diagnostics);
+  suppress(document, diagnostics);
   return diagnostics;
+}
+
+void Linter::suppress(const Document& document, std::vector<Diagnostic>& diagnostics) const {
+  std::vector<Directive> directives = find_directives(document);
+  apply_directives(document, directives, diagnostics);
+  if (!config_.ignores.empty() && !diagnostics.empty()) {
+    std::vector<std::string> paths;  // the document's path as each entry sees it
+    for (std::size_t i = 0; i < config_.ignores.size(); ++i) {
+      const IgnoreEntry& entry = config_.ignores[i];
+      paths.push_back(path_for_ignore(document, entry.base));
+      if (!paths.back().empty() && glob_matches(entry.path, paths.back()))
+        ignore_path_seen_[i].store(true, std::memory_order_relaxed);
+    }
+    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+      for (std::size_t i = 0; i < config_.ignores.size(); ++i) {
+        if (!ignore_matches(config_.ignores[i], paths[i], document, d)) continue;
+        ignore_used_[i].store(true, std::memory_order_relaxed);
+        return true;
+      }
+      return false;
+    });
+  }
+  // Directives that suppress nothing, or name rules that do not exist.
+  const RuleEntry* unused = find(kUnusedSuppressionRule);
+  if (directives.empty() || !unused || !unused->severity) return;
+  const std::size_t before = diagnostics.size();
+  for (const Directive& d : directives) {
+    std::string unknown;
+    for (const std::string& r : d.rules) {
+      const bool known = r == "*" || (r.ends_with(".*") ? plugins_.find(r.substr(0, r.size() - 2)) != nullptr ||
+                                                               r == "reportlint.*"
+                                                         : find(r) != nullptr);
+      if (!known) unknown += (unknown.empty() ? "" : "、") + r;
+    }
+    if (unknown.empty() && d.used) continue;
+    Diagnostic note;
+    note.rule = unused->id;
+    note.severity = *unused->severity;
+    note.range = d.range;
+    note.message = unknown.empty() ? "这条 reportlint 屏蔽注释没有屏蔽任何问题" : "屏蔽注释中有未知的规则“" + unknown + "”";
+    diagnostics.push_back(std::move(note));
+  }
+  if (diagnostics.size() != before) sort_diagnostics(diagnostics);
+}
+
+std::vector<const IgnoreEntry*> Linter::unused_ignores() const {
+  std::vector<const IgnoreEntry*> out;
+  for (std::size_t i = 0; i < config_.ignores.size(); ++i)
+    if (ignore_path_seen_[i].load(std::memory_order_relaxed) && !ignore_used_[i].load(std::memory_order_relaxed))
+      out.push_back(&config_.ignores[i]);
+  return out;
 }
 
 }  // namespace reportlint

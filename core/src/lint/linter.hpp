@@ -3,6 +3,7 @@
 // with it from several threads at once.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -41,6 +42,9 @@ class Linter {
   // Effective severity of a rule, empty when it is off or unknown.
   std::optional<Severity> severity(std::string_view rule_id) const;
   const std::string& profile() const noexcept { return profile_; }
+  // The config's [[ignore]] entries whose path matched a linted file but that have not
+  // suppressed anything: stale. (An entry for files not linted in this run is not.)
+  std::vector<const IgnoreEntry*> unused_ignores() const;
 
  private:
   Linter() = default;
@@ -50,15 +54,19 @@ class Linter {
   struct RuleEntry {
     std::string id;                   // the core's copy: Diagnostic::rule points here
     std::optional<Severity> severity;  // empty when off
-    const LoadedPlugin* plugin;
+    const LoadedPlugin* plugin;        // null for the core's own rules
   };
   const RuleEntry* find(std::string_view rule_id) const;
+  // Drops what directives and [[ignore]] entries suppress; reports unused directives.
+  void suppress(const Document& document, std::vector<Diagnostic>& diagnostics) const;
 
   Config config_;
   PluginSet plugins_;
   std::string profile_;
   std::vector<CheckerInstance> checkers_;
   std::vector<RuleEntry> rules_;  // sorted by id; never resized after create()
+  std::unique_ptr<std::atomic<bool>[]> ignore_used_;       // per config_.ignores, set from any thread
+  std::unique_ptr<std::atomic<bool>[]> ignore_path_seen_;  // its path matched a linted file
 };
 
 // Position order: begin, then end, then rule id.

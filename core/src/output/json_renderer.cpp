@@ -77,6 +77,7 @@ class JsonRenderer final : public Renderer {
                    "  \"summary\": {{\"files\": {}, \"errors\": {}, \"warnings\": {}, \"notes\": {}", summary.files,
                    summary.errors, summary.warnings, summary.notes);
     if (summary.fixes_applied) fmt::format_to(std::back_inserter(tail), ", \"fixes_applied\": {}", summary.fixes_applied);
+    if (summary.baselined) fmt::format_to(std::back_inserter(tail), ", \"baselined\": {}", summary.baselined);
     tail += "}\n}\n";
     write(tail);
     std::fflush(out_);

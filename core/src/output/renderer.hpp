@@ -30,6 +30,7 @@ struct Summary {
   std::size_t notes = 0;
   std::size_t fixes_applied = 0;
   std::size_t files_fixed = 0;
+  std::size_t baselined = 0;  // findings left out because the baseline has them
 };
 
 // A rule as reports describe it (SARIF lists every rule of the loaded plugins).

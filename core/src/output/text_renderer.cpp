@@ -99,6 +99,7 @@ class TextRenderer final : public Renderer {
       line += fmt::format("no problems found in {}\n", plural(summary.files, "file"));
     else
       line += fmt::format("{} in {}\n", fmt::join(parts, ", "), plural(summary.files, "file"));
+    if (summary.baselined) line += fmt::format("({} in the baseline, not shown)\n", plural(summary.baselined, "problem"));
     std::fwrite(line.data(), 1, line.size(), out_);
     std::fflush(out_);
   }

@@ -1,0 +1,152 @@
+// What a CI gate needs besides the formats: suppressions (Markdown directives, the
+// config's [[ignore]] entries, and notes for the unused ones), baselines, and the
+// escaping of GitHub workflow commands.
+#include <gtest/gtest.h>
+
+#include "support/helpers.hpp"
+
+namespace reportlint {
+namespace {
+
+using test::run_reportlint;
+using test::RunOptions;
+using test::TempDir;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(Directives, SuppressInMarkdown) {
+  TempDir dir;
+  const auto file = dir.write("d.md",
+                              "<!-- reportlint-disable-next-line placeholder.unfilled -->\n"  // 1
+                              "完成xx次。\n"                                                   // 2: suppressed
+                              "<!-- reportlint-disable placeholder.* -->\n"                    // 3
+                              "完成xx次，D员带头。\n"                                          // 4: suppressed
+                              "<!-- reportlint-enable placeholder.* -->\n"                     // 5
+                              "完成xx次。\n"                                                   // 6: reported
+                              "<!-- reportlint-disable -->\n"                                  // 7: every rule
+                              "截止目前完成xx次。\n"                                           // 8: suppressed
+                              "<!-- reportlint-enable -->\n"                                   // 9
+                              "<!-- reportlint-disable-next-line placeholder.unfilled -->\n"   // 10: unused
+                              "全年完成投资3.5亿元。\n"                                        // 11
+                              "<!-- reportlint-disable-next-line phrasing.nosuch -->\n"        // 12: unknown rule
+                              "完成任务。\n");
+  const auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", file.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_FALSE(contains(r.out, "d.md:2:")) << r.out;
+  EXPECT_FALSE(contains(r.out, "d.md:4:")) << r.out;
+  EXPECT_FALSE(contains(r.out, "d.md:8:")) << r.out;
+  EXPECT_TRUE(contains(r.out, "d.md:6:3: error: 未填写的占位符“xx” [placeholder.unfilled]")) << r.out;
+  EXPECT_TRUE(contains(r.out, "d.md:10:1: note: 这条 reportlint 屏蔽注释没有屏蔽任何问题 [reportlint.unused-suppression]")) << r.out;
+  EXPECT_TRUE(contains(r.out, "d.md:12:1: note: 屏蔽注释中有未知的规则“phrasing.nosuch” [reportlint.unused-suppression]")) << r.out;
+}
+
+TEST(Directives, OnlyInMarkdownAndTheUnusedNoteCanBeTurnedOff) {
+  TempDir dir;
+  // In plain text a comment is text: nothing is suppressed.
+  const auto txt = dir.write("d.txt", "<!-- reportlint-disable -->\n完成xx次。\n");
+  auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", txt.string()});
+  EXPECT_TRUE(contains(r.out, "d.txt:2:3: error")) << r.out;
+
+  const auto md = dir.write("d.md", "<!-- reportlint-disable-next-line -->\n全年完成。\n");
+  const auto config = dir.write("c.toml", "[rules]\n\"reportlint.unused-suppression\" = \"off\"\n");
+  r = run_reportlint({"--config", config.string(), "--format", "gcc", md.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(IgnoreEntries, SuppressByPathRuleAndText) {
+  TempDir dir;
+  dir.write(".reportlint.toml",
+            "[[ignore]]\npath = \"archive/**\"\n"
+            "[[ignore]]\npath = \"drafts/*.txt\"\nrule = \"placeholder.censored-word\"\n"
+            "[[ignore]]\npath = \"drafts/*.txt\"\nrule = \"placeholder.unfilled\"\ntext = \"示例\"\n");
+  dir.write("archive/2019/old.txt", "完成xx次。\n");
+  dir.write("drafts/a.txt", "完成xx次，D员带头。\n示例：xx次。\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--format", "gcc", "archive", "drafts"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out, "drafts/a.txt:1:3: error: 未填写的占位符“xx” [placeholder.unfilled]\n");
+  EXPECT_EQ(r.err, "");  // every entry was used
+}
+
+TEST(IgnoreEntries, StaleEntriesAreNotedAndBadOnesAreErrors) {
+  TempDir dir;
+  dir.write(".reportlint.toml", "[[ignore]]\npath = \"*.txt\"\nrule = \"numbering.*\"\n"
+                                "[[ignore]]\npath = \"other/**\"\n");
+  dir.write("a.txt", "完成xx次。\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  auto r = run_reportlint({"--format", "gcc", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1);
+  // The first entry saw a.txt and suppressed nothing; the second saw no file of its path.
+  EXPECT_EQ(r.err, ".reportlint.toml:1:1: note: [[ignore]] 条目（path = \"*.txt\"）没有屏蔽任何问题 [reportlint.unused-suppression]\n");
+
+  dir.write("bad.toml", "[[ignore]]\nrule = \"placeholder.*\"\n[[ignore]]\npath = \"x\"\nfile = \"y\"\n");
+  r = run_reportlint({"--config", "bad.toml", "a.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "bad.toml:1:1: error: [[ignore]] 需要“path”")) << r.err;
+  EXPECT_TRUE(contains(r.err, "bad.toml:5:1: error: [[ignore]] 中未知的键“file”")) << r.err;
+}
+
+TEST(Baseline, ReportsOnlyNewFindings) {
+  TempDir dir;
+  dir.write("drafts/a.txt", "完成xx次，D员带头。\n完成xx次，D员带头。\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--write-baseline", "ci/baseline.json", "drafts"}, o);
+  EXPECT_EQ(r.status, 0) << "writing a baseline accepts today's findings: " << r.err;
+  EXPECT_TRUE(contains(r.err, "已把 4 个问题写入基线 ci/baseline.json")) << r.err;
+  const std::string baseline = test::read_file(dir.path() / "ci" / "baseline.json");
+  EXPECT_TRUE(contains(baseline, "\"file\": \"../drafts/a.txt\"")) << "paths relative to the baseline file: " << baseline;
+  EXPECT_TRUE(contains(baseline, "\"count\": 2")) << baseline;
+
+  // A line inserted above, an old finding repeated once more, and a new one.
+  dir.write("drafts/a.txt", "新的一段。\n完成xx次，D员带头。\n完成xx次，D员带头。\n完成xx次，D员带头。\n还有xx项。\n");
+  r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--baseline", "ci/baseline.json", "drafts"}, o);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(count(r.out, "drafts/a.txt:4:"), 2u) << "the third copy is new: " << r.out;
+  EXPECT_TRUE(contains(r.out, "drafts/a.txt:5:3: error: 未填写的占位符“xx”")) << r.out;
+  EXPECT_EQ(count(r.out, "\n"), 3u) << r.out;
+
+  // From another directory the same baseline matches the same files.
+  RunOptions inner;
+  inner.cwd = dir.path() / "drafts";
+  r = run_reportlint({"--config", "builtin:default", "--format", "json", "--baseline", "../ci/baseline.json", "a.txt"}, inner);
+  EXPECT_TRUE(contains(r.out, "\"baselined\": 4")) << r.out;
+}
+
+TEST(Baseline, ABrokenBaselineIsAnError) {
+  TempDir dir;
+  dir.write("a.txt", "完成xx次。\n");
+  dir.write("b.json", "{\"version\": 1, \"findings\": [{\"file\": 3}]}");
+  RunOptions o;
+  o.cwd = dir.path();
+  auto r = run_reportlint({"--config", "builtin:default", "--baseline", "b.json", "a.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "b.json: error: 不是有效的基线文件")) << r.err;
+  r = run_reportlint({"--config", "builtin:default", "--baseline", "missing.json", "a.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "missing.json: error: 无法读取基线文件")) << r.err;
+}
+
+TEST(GithubFormat, EscapesPropertiesAndMessages) {
+  TempDir dir;
+  dir.write("a,b:c.txt", "完成xx次。\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--config", "builtin:default", "--format", "github", "a,b:c.txt"}, o);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "::error file=a%2Cb%3Ac.txt,line=1,col=3,endLine=1,endColumn=5,title=placeholder.unfilled::未填写的占位符“xx”\n");
+}
+
+}  // namespace
+}  // namespace reportlint
