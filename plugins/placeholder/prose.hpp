@@ -14,17 +14,6 @@
 
 namespace reportlint::placeholder {
 
-// Calls f(line_index, begin, end) for each line that is prose (not blank, not code).
-template <class F>
-void for_each_prose_line(const Document& doc, F&& f) {
-  const auto& lines = doc.lines();
-  const auto& info = doc.outline().lines;
-  for (std::uint32_t i = 0; i < lines.size(); ++i) {
-    if (info[i].kind == LineKind::blank || info[i].kind == LineKind::code) continue;
-    f(i, lines[i].begin, lines[i].end);
-  }
-}
-
 inline bool starts_with_at(std::string_view text, std::size_t at, std::size_t end, std::string_view word) {
   return at + word.size() <= end && text.substr(at, word.size()) == word;
 }

@@ -15,6 +15,14 @@ struct MarkAt {
   char32_t mark;
 };
 
+// The content of the mark's line, as byte offsets: what before() and at() may look at.
+struct LineBounds {
+  std::size_t begin, end;
+};
+inline LineBounds bounds_of(const Document& doc, const MarkAt& m) {
+  return {doc.outline().lines[m.line].content_begin, doc.lines()[m.line].end};
+}
+
 // Every mark any punctuation rule reads, in prose lines (not blank, not code), in order.
 const std::vector<MarkAt>& marks_of(const Document& doc, DocumentAnalyses& analyses);
 

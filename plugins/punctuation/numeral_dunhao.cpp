@@ -25,10 +25,10 @@ class NumeralDunhao final : public MarkRule {
   void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
                    DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    const Outline& o = doc.outline();
     for (const MarkAt& m : marks) {
       if (m.mark != U'、') continue;
-      const std::size_t i = m.offset, begin = o.lines[m.line].content_begin, end = doc.lines()[m.line].end;
+      const auto [begin, end] = bounds_of(doc, m);
+      const std::size_t i = m.offset;
       const std::size_t left = digits_before(text, i, begin);
       if (left == 0 || left > 2) continue;
       const std::size_t start = i - left;

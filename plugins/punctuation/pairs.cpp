@@ -183,39 +183,48 @@ const std::vector<PairFinding>& pair_findings(const Document& doc, DocumentAnaly
 
 std::string quoted(const Document& doc, TextRange r) { return "“" + std::string(doc.slice(r)) + "”"; }
 
-class Unpaired final : public Rule {
+// A rule reporting some of the pair findings.
+class PairRule : public Rule {
  public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+  void check(const Document& doc, DiagnosticSink& sink) const final {
     DocumentAnalyses analyses;
     check(doc, sink, analyses);
   }
-  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
-    for (const PairFinding& f : pair_findings(doc, analyses)) {
-      const std::string mark = quoted(doc, f.mark);
-      Diagnostic d;
-      switch (f.kind) {
-        case PairFinding::Kind::split:
-          continue;
-        case PairFinding::Kind::unclosed:
-          d = diagnostic(f.mark, mark + "没有配对的后一半" + quoted_closing(doc, f.mark));
-          break;
-        case PairFinding::Kind::unopened:
-          d = diagnostic(f.mark, mark + "没有配对的前一半");
-          break;
-        case PairFinding::Kind::mismatched:
-          d = diagnostic(f.mark, mark + "在" + quoted(doc, f.partner) + "之前没有闭合");
-          d.notes.push_back({"在这里闭合了外层", f.partner});
-          break;
-        case PairFinding::Kind::repeated_quote: {
-          const std::string close = utf8_of(closing_of(utf8::at(doc.text(), f.mark.begin)));
-          d = diagnostic(f.mark, "引号不配对：这里应为后引号“" + close + "”");
-          d.notes.push_back({"前引号在这里", f.partner});
-          d.fix = Fix{{Edit{f.mark, close}}, Applicability::unsafe, {}};
-          break;
-        }
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const final {
+    for (const PairFinding& f : pair_findings(doc, analyses)) report(doc, f, sink);
+  }
+
+ protected:
+  virtual void report(const Document& doc, const PairFinding& f, DiagnosticSink& sink) const = 0;
+};
+
+class Unpaired final : public PairRule {
+ protected:
+  void report(const Document& doc, const PairFinding& f, DiagnosticSink& sink) const override {
+    const std::string mark = quoted(doc, f.mark);
+    Diagnostic d;
+    switch (f.kind) {
+      case PairFinding::Kind::split:
+        return;
+      case PairFinding::Kind::unclosed:
+        d = diagnostic(f.mark, mark + "没有配对的后一半" + quoted_closing(doc, f.mark));
+        break;
+      case PairFinding::Kind::unopened:
+        d = diagnostic(f.mark, mark + "没有配对的前一半");
+        break;
+      case PairFinding::Kind::mismatched:
+        d = diagnostic(f.mark, mark + "在" + quoted(doc, f.partner) + "之前没有闭合");
+        d.notes.push_back({"在这里闭合了外层", f.partner});
+        break;
+      case PairFinding::Kind::repeated_quote: {
+        const std::string close = utf8_of(closing_of(utf8::at(doc.text(), f.mark.begin)));
+        d = diagnostic(f.mark, "引号不配对：这里应为后引号“" + close + "”");
+        d.notes.push_back({"前引号在这里", f.partner});
+        d.fix = Fix{{Edit{f.mark, close}}, Applicability::unsafe, {}};
+        break;
       }
-      sink.report(std::move(d));
     }
+    sink.report(std::move(d));
   }
 
  private:
@@ -224,19 +233,13 @@ class Unpaired final : public Rule {
   }
 };
 
-class OpenAtLineEnd final : public Rule {
- public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
-    DocumentAnalyses analyses;
-    check(doc, sink, analyses);
-  }
-  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
-    for (const PairFinding& f : pair_findings(doc, analyses)) {
-      if (f.kind != PairFinding::Kind::split) continue;
-      Diagnostic d = diagnostic(f.mark, quoted(doc, f.mark) + "在行尾没有闭合，下一行才闭合：句子被断成了两行");
-      d.notes.push_back({"在这里闭合", f.partner});
-      sink.report(std::move(d));
-    }
+class OpenAtLineEnd final : public PairRule {
+ protected:
+  void report(const Document& doc, const PairFinding& f, DiagnosticSink& sink) const override {
+    if (f.kind != PairFinding::Kind::split) return;
+    Diagnostic d = diagnostic(f.mark, quoted(doc, f.mark) + "在行尾没有闭合，下一行才闭合：句子被断成了两行");
+    d.notes.push_back({"在这里闭合", f.partner});
+    sink.report(std::move(d));
   }
 };
 

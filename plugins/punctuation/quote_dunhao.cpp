@@ -16,10 +16,10 @@ class QuoteDunhao final : public MarkRule {
   void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
                    DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    const Outline& o = doc.outline();
     for (const MarkAt& m : marks) {
       if (m.mark != U'、') continue;
-      const std::size_t i = m.offset, begin = o.lines[m.line].content_begin, end = doc.lines()[m.line].end;
+      const auto [begin, end] = bounds_of(doc, m);
+      const std::size_t i = m.offset;
       const char32_t prev = before(text, i, begin), next = at(text, i + 3, end);
       const bool quotes = prev == U'”' && next == U'“';
       const bool titles = prev == U'》' && next == U'《';

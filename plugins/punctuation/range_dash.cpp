@@ -28,11 +28,11 @@ class RangeDash final : public MarkRule {
   void check_marks(const Document& doc, const std::vector<MarkAt>& marks, DocumentAnalyses& /*analyses*/,
                    DiagnosticSink& sink) const override {
     const std::string_view text = doc.text();
-    const Outline& o = doc.outline();
     for (const MarkAt& m : marks) {
       if (!kSeparators.contains(m.mark)) continue;
       const std::size_t n = utf8::sequence_length(static_cast<unsigned char>(text[m.offset]));
-      check_at(doc, text, o.lines[m.line].content_begin, doc.lines()[m.line].end, m.offset, n, sink);
+      const auto [begin, end] = bounds_of(doc, m);
+      check_at(doc, text, begin, end, m.offset, n, sink);
     }
   }
 

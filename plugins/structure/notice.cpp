@@ -41,21 +41,8 @@ struct DatePart {
   bool zero_padded = false;
 };
 
-int chinese_digit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'○': case U'零': case U'０': return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+// 〇一二…九 as digits; ○ (a circle) is often typed for 〇 in dates.
+int chinese_digit(char32_t c) { return c == U'○' ? 0 : chars::han_digit(c); }
 
 // Reads the numeral before `unit` (年, 月, 日) at s[i]. A year is read digit by digit
 // (二〇二三); a month or day as a number (十二, 二十一).

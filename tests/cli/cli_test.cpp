@@ -9,19 +9,14 @@
 namespace reportlint {
 namespace {
 
+using test::contains;
+using test::count;
+
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
-  return n;
-}
 
 TEST(Cli, CleanFileExitsZero) {
   TempDir dir;

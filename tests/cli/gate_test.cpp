@@ -8,19 +8,14 @@
 namespace reportlint {
 namespace {
 
+using test::contains;
+using test::count;
+
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
-  return n;
-}
 
 TEST(Directives, SuppressInMarkdown) {
   TempDir dir;
@@ -136,6 +131,18 @@ TEST(Baseline, ABrokenBaselineIsAnError) {
   r = run_reportlint({"--config", "builtin:default", "--baseline", "missing.json", "a.txt"}, o);
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(contains(r.err, "missing.json: error: 无法读取基线文件")) << r.err;
+}
+
+TEST(UnsavedBuffers, StandardInputTakesTheConfigAndFormatOfItsName) {
+  TempDir dir;
+  dir.write("drafts/.reportlint.toml", "[rules]\n\"placeholder.censored-word\" = \"off\"\n");
+  RunOptions o;
+  o.cwd = dir.path();
+  // Markdown (so the directive counts), and the config of drafts/.
+  o.input = "<!-- reportlint-disable-next-line placeholder.unfilled -->\n完成xx次，D员带头。\n还有xx项。\n";
+  const auto r = run_reportlint({"--format", "gcc", "-", "--stdin-filename", "drafts/buffer.md"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out, "drafts/buffer.md:3:3: error: 未填写的占位符“xx” [placeholder.unfilled]\n");
 }
 
 TEST(GithubFormat, EscapesPropertiesAndMessages) {

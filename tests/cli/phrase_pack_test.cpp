@@ -7,13 +7,13 @@
 namespace reportlint {
 namespace {
 
+using test::contains;
+using test::count;
+
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 class PackErrors : public ::testing::Test {
  protected:

@@ -7,13 +7,15 @@
 namespace reportlint {
 namespace {
 
+using test::contains;
+using test::count;
+
 using test::kTestPluginDir;
 using test::run_reportlint;
 using test::TempDir;
 
 std::string plugin_dir(const std::string& name) { return (kTestPluginDir / name).string(); }
 
-bool contains(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
 
 TEST(PluginLoading, OutOfTreeDirectoryAddsRules) {
   auto r = run_reportlint({"--plugin-dir", plugin_dir("good"), "--list-rules"});

@@ -62,4 +62,14 @@ std::shared_ptr<const Linter> builtin_linter(const fs::path& config_file = {});
 // Builds a document the way the CLI does.
 Document make_document(std::string text, std::string path = "test.txt");
 
+// Whether `haystack` contains `needle`, and how many times (for output checks).
+inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+inline std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace reportlint::test

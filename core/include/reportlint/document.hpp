@@ -69,4 +69,16 @@ class Document {
   std::vector<TextRange> verbatim_;
 };
 
+// Calls f(line, begin, end) for each line of prose — not blank, not code — with the byte
+// range of its content (indentation and Markdown block markers skipped).
+template <class F>
+void for_each_prose_line(const Document& doc, F&& f) {
+  const auto& lines = doc.lines();
+  const auto& info = doc.outline().lines;
+  for (std::uint32_t i = 0; i < lines.size(); ++i) {
+    if (info[i].kind == LineKind::blank || info[i].kind == LineKind::code) continue;
+    f(i, info[i].content_begin, lines[i].end);
+  }
+}
+
 }  // namespace reportlint
