@@ -23,19 +23,11 @@ namespace {
 // Words that count things after a numeral: 三个, 五项, 两条, 四方面, 三大, 六种…
 constexpr std::string_view kMeasures[] = {"个", "项", "条", "方面", "点", "大", "种", "类", "件", "步", "批", "招"};
 
+// 二/两 … 十, or 0: one thing is no list, and larger numbers are not written this way.
 int small_numeral(char32_t c) {
-  switch (c) {
-    case U'两': case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    case U'十': return 10;
-    default: return 0;
-  }
+  if (c == U'十') return 10;
+  const int d = chars::han_digit(c);
+  return d >= 2 ? d : 0;
 }
 
 struct Announcement {

@@ -244,12 +244,7 @@ PackSet PackSet::load(OptionReader& options) {
     for (const auto& item : options.get_strings("packs"))
       loader.load(context.resolve_path(item.value, item.source, "phrasing"), &item.source);
   } else {
-    std::vector<fs::path> builtin;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(context.builtin_directory("phrasing"), ec))
-      if (entry.path().extension() == ".toml") builtin.push_back(entry.path());
-    std::sort(builtin.begin(), builtin.end());
-    for (const fs::path& file : builtin) loader.load(file.string(), nullptr);
+    for (const std::string& file : context.builtin_files("phrasing")) loader.load(file, nullptr);
   }
   for (const auto& item : options.get_strings("extra_packs"))
     loader.load(context.resolve_path(item.value, item.source, "phrasing"), &item.source);

@@ -89,9 +89,7 @@ class BrokenParagraph final : public Rule {
       const Line& line = doc.lines()[li];
       // The running text of the line: a heading's own text, or the whole line.
       const std::uint32_t begin = l.kind == LineKind::heading ? l.number.body.begin : l.content_begin;
-      std::string_view text = doc.slice({begin, line.end});
-      while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-      while (text.ends_with("　")) text.remove_suffix(3);
+      const std::string_view text = trim_end_spaces(doc.slice({begin, line.end}));
       if (text.empty()) continue;
       std::size_t end = text.size();
       const char32_t last = utf8::prev(text, end);

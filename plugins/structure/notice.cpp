@@ -22,15 +22,9 @@ constexpr std::size_t kAddresseeSearch = 2;     // non-blank lines under the tit
 constexpr std::size_t kMaxSignatureChars = 40;  // a longer line is body text
 constexpr std::size_t kMaxAddresseeChars = 80;
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  while (s.ends_with("　")) s.remove_suffix(3);
-  return s;
-}
-
 TextRange content_range(const Document& doc, std::uint32_t line) {
   const std::uint32_t begin = doc.outline().lines[line].content_begin;
-  return {begin, begin + static_cast<std::uint32_t>(trimmed(doc.slice({begin, doc.lines()[line].end})).size())};
+  return {begin, begin + static_cast<std::uint32_t>(line_content(doc, line).size())};
 }
 
 // One numeral of a date: its value and how it was written.
@@ -115,7 +109,7 @@ struct SignatureBlock {
 bool looks_like_signature(const Document& doc, std::uint32_t line) {
   const LineInfo& info = doc.outline().lines[line];
   if (info.kind != LineKind::text) return false;
-  const std::string_view text = trimmed(doc.slice({info.content_begin, doc.lines()[line].end}));
+  const std::string_view text = line_content(doc, line);
   if (text.empty() || text.starts_with("特此") || text.starts_with("附件") ||
       utf8::count_code_points(text) > kMaxSignatureChars)
     return false;
@@ -133,7 +127,7 @@ SignatureBlock signature_block(const Document& doc, const ReportView& v) {
     if (o.lines[li].kind == LineKind::blank) continue;
     ++seen;
     if (o.lines[li].kind != LineKind::text) continue;
-    if (parse_date(trimmed(doc.slice({o.lines[li].content_begin, doc.lines()[li].end})))) {
+    if (parse_date(line_content(doc, li))) {
       block.date_line = static_cast<std::int32_t>(li);
       break;
     }
@@ -180,7 +174,7 @@ class NoticeElements final : public ReportRule {
     for (std::uint32_t li = v.first_content_line; li <= v.last_content_line && seen < kAddresseeSearch; ++li) {
       if (o.lines[li].kind == LineKind::blank) continue;
       ++seen;
-      const std::string_view text = trimmed(doc.slice({o.lines[li].content_begin, doc.lines()[li].end}));
+      const std::string_view text = line_content(doc, li);
       if (o.lines[li].kind == LineKind::text && (text.ends_with("：") || text.ends_with(":")) &&
           utf8::count_code_points(text) <= kMaxAddresseeChars)
         return true;

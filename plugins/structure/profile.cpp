@@ -204,17 +204,11 @@ ProfileSet ProfileSet::load(OptionReader& options) {
     else
       set.profiles_.push_back(std::move(p));
   };
-  // Built-in profiles, sorted by name so loading is deterministic.
-  std::vector<fs::path> builtin;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(context.builtin_directory("profiles"), ec))
-    if (entry.path().extension() == ".toml") builtin.push_back(entry.path());
-  std::sort(builtin.begin(), builtin.end());
-  for (const fs::path& file : builtin) {
+  for (const std::string& file : context.builtin_files("profiles")) {
     Profile p;
-    p.id = file.stem().string();
+    p.id = fs::path(file).stem().string();
     std::vector<std::string> chain;
-    if (loader.load(file.string(), nullptr, p, chain)) add(std::move(p));
+    if (loader.load(file, nullptr, p, chain)) add(std::move(p));
   }
   for (const auto& item : options.get_strings("profiles")) {
     const std::string path = context.resolve_path(item.value, item.source, "profiles");

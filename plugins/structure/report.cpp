@@ -23,7 +23,7 @@ std::string_view heading_phrase(std::string_view text) {
       break;
     }
   }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  text = trim_end_spaces(text);
   if (text.ends_with("）")) {
     if (const std::size_t open = text.rfind("（"); open != std::string_view::npos && open > 0) text = text.substr(0, open);
   }
@@ -120,13 +120,13 @@ std::vector<int> years_in(std::string_view text) {
   return years;
 }
 
+std::string_view line_content(const Document& doc, std::uint32_t line) {
+  return trim_end_spaces(doc.slice({doc.outline().lines[line].content_begin, doc.lines()[line].end}));
+}
+
 std::string_view line_heading_text(const Document& doc, std::uint32_t line) {
   const LineInfo& info = doc.outline().lines[line];
-  std::string_view s = info.kind == LineKind::heading ? doc.slice(info.number.body)
-                                                      : doc.slice({info.content_begin, doc.lines()[line].end});
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  while (s.ends_with("　")) s.remove_suffix(3);
-  return s;
+  return info.kind == LineKind::heading ? trim_end_spaces(doc.slice(info.number.body)) : line_content(doc, line);
 }
 
 std::string_view heading_text(const Document& doc, std::uint32_t section) {
@@ -136,7 +136,7 @@ std::string_view heading_text(const Document& doc, std::uint32_t section) {
 namespace {
 
 bool digit_at(std::string_view text, std::size_t i) {
-  return i < text.size() && text[i] >= '0' && text[i] <= '9';
+  return i < text.size() && chars::is_ascii_digit(static_cast<unsigned char>(text[i]));
 }
 
 std::vector<std::uint32_t> find_years(std::string_view text) {

@@ -49,6 +49,9 @@ std::vector<int> parts_named(const Profile& profile, std::string_view heading);
 // Four-digit years written as years (2023年, 2023年度) in `text`, in order.
 std::vector<int> years_in(std::string_view text);
 
+// A line's content: without indentation and trailing spaces.
+std::string_view line_content(const Document& doc, std::uint32_t line);
+
 // The heading text of a section (after its numbering token), trimmed.
 std::string_view heading_text(const Document& doc, std::uint32_t section);
 std::string_view line_heading_text(const Document& doc, std::uint32_t line);

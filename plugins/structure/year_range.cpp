@@ -29,8 +29,6 @@ struct Citation {
   std::uint32_t line = 0;
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Parses "（2022—2024年）" / "(2022-2024)" at text[i]; returns the end offset or 0.
 std::size_t parse_range(std::string_view text, std::size_t i, std::size_t end, int& from, int& to) {
   std::size_t j = i;
@@ -40,7 +38,7 @@ std::size_t parse_range(std::string_view text, std::size_t i, std::size_t end, i
   auto year = [&](int& y) {
     if (j + 4 > end) return false;
     for (std::size_t k = 0; k < 4; ++k)
-      if (!is_digit(text[j + k])) return false;
+      if (!chars::is_ascii_digit(static_cast<unsigned char>(text[j + k]))) return false;
     y = std::stoi(std::string(text.substr(j, 4)));
     j += 4;
     if (text.substr(j, 3) == "年") j += 3;

@@ -11,12 +11,9 @@ namespace {
 
 using test::contains;
 using test::count;
-
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
-
-
 
 TEST(Cli, CleanFileExitsZero) {
   TempDir dir;

@@ -10,12 +10,9 @@ namespace {
 
 using test::contains;
 using test::count;
-
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
-
-
 
 TEST(Directives, SuppressInMarkdown) {
   TempDir dir;

@@ -8,12 +8,9 @@ namespace reportlint {
 namespace {
 
 using test::contains;
-using test::count;
-
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
-
 
 class PackErrors : public ::testing::Test {
  protected:

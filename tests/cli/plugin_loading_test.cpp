@@ -8,14 +8,11 @@ namespace reportlint {
 namespace {
 
 using test::contains;
-using test::count;
-
 using test::kTestPluginDir;
 using test::run_reportlint;
 using test::TempDir;
 
 std::string plugin_dir(const std::string& name) { return (kTestPluginDir / name).string(); }
-
 
 TEST(PluginLoading, OutOfTreeDirectoryAddsRules) {
   auto r = run_reportlint({"--plugin-dir", plugin_dir("good"), "--list-rules"});

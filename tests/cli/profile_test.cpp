@@ -9,12 +9,9 @@ namespace reportlint {
 namespace {
 
 using test::contains;
-using test::count;
-
 using test::run_reportlint;
 using test::RunOptions;
 using test::TempDir;
-
 
 constexpr const char* kSummaryWithoutPlan =
     "江城县林业局2023年工作总结\n\n一、主要成绩\n全年完成植树造林1.2万亩。\n二、存在问题\n护林员队伍年龄偏大。\n";

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -58,9 +59,9 @@ class ConfigureContext {
   // where the config set it (no position when it came from --profile).
   virtual std::string_view profile() const = 0;
   virtual const toml::source_region& profile_source() const = 0;
-  // The directory of the files shipped under `kind` (share/reportlint/configs/KIND), so
-  // a plugin can find all of its built-in data.
-  virtual std::string builtin_directory(std::string_view kind) const = 0;
+  // Every file shipped under `kind` (share/reportlint/configs/KIND/*.toml), sorted by
+  // name, so a plugin can load all of its built-in data in a stable order.
+  virtual std::vector<std::string> builtin_files(std::string_view kind) const = 0;
 };
 
 class Checker {

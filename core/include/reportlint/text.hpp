@@ -166,4 +166,14 @@ constexpr bool is_clause_end(char32_t c) noexcept {
 }
 
 }  // namespace chars
+// `s` without the spaces at its end (ASCII, ideographic and no-break spaces, tabs).
+inline std::string_view trim_end_spaces(std::string_view s) {
+  while (!s.empty()) {
+    std::size_t i = s.size();
+    if (!chars::is_space(utf8::prev(s, i))) break;
+    s = s.substr(0, i);
+  }
+  return s;
+}
+
 }  // namespace reportlint

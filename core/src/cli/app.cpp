@@ -165,7 +165,7 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   render.color = use_color(options.color, out);
   render.max_snippet_width = snippet_width(out);
   render.tool_version = REPORTLINT_VERSION;
-  render.rules = rule_descriptions(linters);
+  if (options.format == "sarif") render.rules = rule_descriptions(linters);  // only SARIF lists the rules
   render.base_directory = fs::current_path();
   auto renderer = make_renderer(options.format, render, out);
 

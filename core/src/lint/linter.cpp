@@ -33,8 +33,13 @@ class PluginConfigureContext final : public ConfigureContext {
   }
   std::string_view profile() const override { return profile_; }
   const toml::source_region& profile_source() const override { return profile_source_; }
-  std::string builtin_directory(std::string_view kind) const override {
-    return (data_dir_ / "configs" / std::string(kind)).string();
+  std::vector<std::string> builtin_files(std::string_view kind) const override {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(data_dir_ / "configs" / std::string(kind), ec))
+      if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
   }
 
  private:

@@ -16,16 +16,6 @@ constexpr std::array<std::string_view, 27> kDocumentTypes = {
     "决定", "通报", "纪要", "规划", "汇编", "讲话", "办法", "细则", "规定", "批复",
     "公告", "通告", "决议", "议案", "函", "打算", "思路"};
 
-std::string_view trim_end_spaces(std::string_view s) {
-  while (!s.empty()) {
-    std::size_t i = s.size();
-    const char32_t c = utf8::prev(s, i);
-    if (!chars::is_space(c)) break;
-    s = s.substr(0, i);
-  }
-  return s;
-}
-
 // Strips one trailing bracketed remark: 工作总结（街道） → 工作总结.
 std::string_view strip_trailing_remark(std::string_view s) {
   const bool full = s.ends_with("）"), half = s.ends_with(")");

@@ -15,19 +15,16 @@ class GccRenderer final : public Renderer {
   void file(const FileReport& report) override {
     if (report.diagnostics.empty()) return;
     PositionMapper positions(*report.document, options_.column_unit);
-    std::string buffer;
+    ChunkedOutput output(out_);
+    std::string& buffer = output.text();
     for (const Diagnostic& d : report.diagnostics) {
       const Position at = positions.at(d.range.begin);
       // Appended piece by piece: a file can have hundreds of thousands of these lines.
       buffer.append(report.path).append(":").append(std::string_view(fmt::format_int(at.line).c_str())).append(":");
       buffer.append(std::string_view(fmt::format_int(at.column).c_str())).append(": ").append(to_string(d.severity));
       buffer.append(": ").append(d.message).append(" [").append(d.rule).append("]\n");
-      if (buffer.size() > (1u << 16)) {
-        std::fwrite(buffer.data(), 1, buffer.size(), out_);
-        buffer.clear();
-      }
+      output.flush_if_full();
     }
-    std::fwrite(buffer.data(), 1, buffer.size(), out_);
   }
 
   void finish(const Summary&) override { std::fflush(out_); }

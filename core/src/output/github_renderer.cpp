@@ -43,18 +43,14 @@ class GithubRenderer final : public Renderer {
     if (report.diagnostics.empty()) return;
     PositionMapper begins(*report.document, options_.column_unit), ends(*report.document, options_.column_unit);
     const std::string file = escape(report.path, true);
-    std::string buffer;
+    ChunkedOutput output(out_);
     for (const Diagnostic& d : report.diagnostics) {
       const Position b = begins.at(d.range.begin), e = ends.at(d.range.end);
-      fmt::format_to(std::back_inserter(buffer), "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+      fmt::format_to(std::back_inserter(output.text()), "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                      command_of(d.severity), file, b.line, b.column, e.line, e.column, escape(d.rule, true),
                      escape(d.message, false));
-      if (buffer.size() > (1u << 16)) {
-        std::fwrite(buffer.data(), 1, buffer.size(), out_);
-        buffer.clear();
-      }
+      output.flush_if_full();
     }
-    std::fwrite(buffer.data(), 1, buffer.size(), out_);
   }
 
   void finish(const Summary&) override { std::fflush(out_); }

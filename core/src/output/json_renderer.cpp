@@ -20,7 +20,9 @@ class JsonRenderer final : public Renderer {
   }
 
   void file(const FileReport& report) override {
-    std::string buffer = first_file_ ? "\n" : ",\n";
+    ChunkedOutput output(out_);
+    std::string& buffer = output.text();
+    buffer += first_file_ ? "\n" : ",\n";
     first_file_ = false;
     buffer += "    {\"path\": ";
     json::append_string(buffer, report.path);
@@ -60,15 +62,11 @@ class JsonRenderer final : public Renderer {
           buffer += '}';
         }
         buffer += "]}";
-        if (buffer.size() > (1u << 16)) {
-          write(buffer);
-          buffer.clear();
-        }
+        output.flush_if_full();
       }
       if (!first) buffer += "\n     ";
     }
     buffer += "]}";
-    write(buffer);
   }
 
   void finish(const Summary& summary) override {

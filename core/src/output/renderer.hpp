@@ -50,6 +50,32 @@ struct RenderOptions {
   std::filesystem::path base_directory;  // relative paths are relative to this (SARIF's %SRCROOT%)
 };
 
+// Output gathered in a string and written in pieces of about 64 KiB: one write for many
+// diagnostics, and memory bounded however many a file has. The rest is written when it
+// goes out of scope.
+class ChunkedOutput {
+ public:
+  explicit ChunkedOutput(std::FILE* out) : out_(out) {}
+  ChunkedOutput(const ChunkedOutput&) = delete;
+  ChunkedOutput& operator=(const ChunkedOutput&) = delete;
+  ~ChunkedOutput() { flush(); }
+
+  std::string& text() noexcept { return text_; }
+  // Writes what is gathered once it is a chunk's worth.
+  void flush_if_full() {
+    if (text_.size() > kChunk) flush();
+  }
+  void flush() {
+    std::fwrite(text_.data(), 1, text_.size(), out_);
+    text_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 16;
+  std::FILE* out_;
+  std::string text_;
+};
+
 class Renderer {
  public:
   virtual ~Renderer() = default;

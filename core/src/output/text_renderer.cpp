@@ -48,7 +48,8 @@ class TextRenderer final : public Renderer {
     PositionMapper positions(doc, options_.column_unit);
     std::optional<LineLayout> layout;
     std::size_t layout_line = static_cast<std::size_t>(-1);
-    std::string buffer;
+    ChunkedOutput output(out_);
+    std::string& buffer = output.text();
     for (const Diagnostic& d : report.diagnostics) {
       const Position at = positions.at(d.range.begin);
       const char* color = d.severity == Severity::error     ? style_.error
@@ -81,9 +82,8 @@ class TextRenderer final : public Renderer {
                          d.fix->applicability == Applicability::safe ? "" : "（建议，需人工确认）");
         }
       }
-      if (buffer.size() > (1u << 16)) flush(buffer);
+      output.flush_if_full();
     }
-    flush(buffer);
   }
 
   void finish(const Summary& summary) override {
@@ -105,11 +105,6 @@ class TextRenderer final : public Renderer {
   }
 
  private:
-  void flush(std::string& buffer) {
-    std::fwrite(buffer.data(), 1, buffer.size(), out_);
-    buffer.clear();
-  }
-
   RenderOptions options_;
   std::FILE* out_;
   Style style_;
