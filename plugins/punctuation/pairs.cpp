@@ -38,6 +38,13 @@ char32_t closing_of(char32_t c) {
   }
 }
 
+// The opening half of a closing mark, or 0.
+char32_t opening_of(char32_t c) {
+  for (const char32_t open : {U'“', U'‘', U'《', U'〈', U'（', U'【', U'〔'})
+    if (closing_of(open) == c) return open;
+  return c == ')' ? U'（' : 0;
+}
+
 bool closes(char32_t open, char32_t close) {
   return closing_of(open) == close || (closing_of(open) == U'）' && close == ')');
 }
@@ -181,7 +188,32 @@ const std::vector<PairFinding>& pair_findings(const Document& doc, DocumentAnaly
                                                 [&] { return PairScan(doc, marks_of(doc, analyses)).run(); });
 }
 
-std::string quoted(const Document& doc, TextRange r) { return "“" + std::string(doc.slice(r)) + "”"; }
+// What a half of a pair is called: quoting the mark itself (““”) would read badly, and
+// the carets already point at it.
+std::string_view name_of(char32_t c) {
+  switch (c) {
+    case U'“': return "前引号";
+    case U'”': return "后引号";
+    case U'‘': return "前单引号";
+    case U'’': return "后单引号";
+    case U'《': case U'〈': return "前书名号";
+    case U'》': case U'〉': return "后书名号";
+    case U'（': case '(': return "左括号";
+    case U'）': case ')': return "右括号";
+    case U'【': return "左方头括号";
+    case U'】': return "右方头括号";
+    case U'〔': return "左六角括号";
+    case U'〕': return "右六角括号";
+    default: return "标点";
+  }
+}
+
+std::string name_at(const Document& doc, TextRange r) { return std::string(name_of(utf8::at(doc.text(), r.begin))); }
+
+// The name of the other half of an opening mark.
+std::string closing_name(const Document& doc, TextRange r) {
+  return std::string(name_of(closing_of(utf8::at(doc.text(), r.begin))));
+}
 
 // A rule reporting some of the pair findings.
 class PairRule : public Rule {
@@ -201,24 +233,24 @@ class PairRule : public Rule {
 class Unpaired final : public PairRule {
  protected:
   void report(const Document& doc, const PairFinding& f, DiagnosticSink& sink) const override {
-    const std::string mark = quoted(doc, f.mark);
+    const std::string mark = name_at(doc, f.mark);
     Diagnostic d;
     switch (f.kind) {
       case PairFinding::Kind::split:
         return;
       case PairFinding::Kind::unclosed:
-        d = diagnostic(f.mark, mark + "没有配对的后一半" + quoted_closing(doc, f.mark));
+        d = diagnostic(f.mark, mark + "没有对应的" + closing_name(doc, f.mark));
         break;
       case PairFinding::Kind::unopened:
-        d = diagnostic(f.mark, mark + "没有配对的前一半");
+        d = diagnostic(f.mark, mark + "前面没有对应的" + std::string(name_of(opening_of(utf8::at(doc.text(), f.mark.begin)))));
         break;
       case PairFinding::Kind::mismatched:
-        d = diagnostic(f.mark, mark + "在" + quoted(doc, f.partner) + "之前没有闭合");
+        d = diagnostic(f.mark, mark + "在外层的" + name_at(doc, f.partner) + "之前没有闭合");
         d.notes.push_back({"在这里闭合了外层", f.partner});
         break;
       case PairFinding::Kind::repeated_quote: {
         const std::string close = utf8_of(closing_of(utf8::at(doc.text(), f.mark.begin)));
-        d = diagnostic(f.mark, "引号不配对：这里应为后引号“" + close + "”");
+        d = diagnostic(f.mark, "引号不配对：这里应为" + closing_name(doc, f.mark) + "，而不是又一个" + mark);
         d.notes.push_back({"前引号在这里", f.partner});
         d.fix = Fix{{Edit{f.mark, close}}, Applicability::unsafe, {}};
         break;
@@ -227,17 +259,13 @@ class Unpaired final : public PairRule {
     sink.report(std::move(d));
   }
 
- private:
-  static std::string quoted_closing(const Document& doc, TextRange r) {
-    return "“" + utf8_of(closing_of(utf8::at(doc.text(), r.begin))) + "”";
-  }
 };
 
 class OpenAtLineEnd final : public PairRule {
  protected:
   void report(const Document& doc, const PairFinding& f, DiagnosticSink& sink) const override {
     if (f.kind != PairFinding::Kind::split) return;
-    Diagnostic d = diagnostic(f.mark, quoted(doc, f.mark) + "在行尾没有闭合，下一行才闭合：句子被断成了两行");
+    Diagnostic d = diagnostic(f.mark, name_at(doc, f.mark) + "在行尾打开，到下一行才闭合：句子被断成了两行");
     d.notes.push_back({"在这里闭合", f.partner});
     sink.report(std::move(d));
   }
