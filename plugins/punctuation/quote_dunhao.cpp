@@ -2,6 +2,8 @@
 // title marks: “邻里读报点”、“邻里充电站”. GB/T 15834-2011 4.5.3.5: such items are
 // usually not separated by a 顿号 (“邻里读报点”“邻里充电站”). “Usually”: a note, and the
 // fix is offered, not applied. A 顿号 after a bracketed remark stays:《条例》（2012年）、《规定》.
+// Opt-in (builtin:strict turns it on): central documents keep the 顿号 as their house
+// style — the government work reports and congress reports write “A”、“B” throughout.
 #include <string>
 
 #include "marks.hpp"
@@ -32,7 +34,7 @@ class QuoteDunhao final : public MarkRule {
   }
 };
 
-REPORTLINT_RULE(QuoteDunhao, "punctuation.quote-dunhao", note, sometimes, "带引号或书名号的并列成分之间的顿号");
+REPORTLINT_OPT_IN_RULE(QuoteDunhao, "punctuation.quote-dunhao", note, sometimes, "带引号或书名号的并列成分之间的顿号");
 
 }  // namespace
 }  // namespace reportlint::punctuation

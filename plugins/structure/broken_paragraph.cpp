@@ -4,11 +4,12 @@
 // Certain (fixed by joining the lines):
 //   - the line ends inside a quotation or a 《title》, or with an opening mark, 、 or ，;
 //   - the next line starts with a mark no paragraph starts with (、，。；：！？）》”).
-// Likely (joining is suggested): a line of running text — it holds a sentence end, or is
-// longer than a heading — that ends on a character or a closing quote, with no final
-// mark, and is followed by a text line.
-// Headings, titles, signature blocks and lines ending in digits (telephone numbers) are
-// left alone. Markdown wraps paragraphs over lines by design and is not checked.
+// Likely (joining is suggested): a line of running text — it holds a sentence end — that
+// ends on a character or a closing quote, with no final mark, and is followed by a text
+// line.
+// Headings (unless their text runs on into sentences), titles, subtitles, speaker lines,
+// salutations, signature blocks and lines ending in digits (telephone numbers) are left
+// alone. Markdown wraps paragraphs over lines by design and is not checked.
 #include <string.h>  // memrchr
 
 #include <string>
@@ -17,8 +18,6 @@
 
 namespace reportlint::structure {
 namespace {
-
-constexpr std::size_t kShortLine = 25;  // code points; longer lines without a sentence end are running text
 
 bool opens(char32_t c) {
   return c == U'“' || c == U'‘' || c == U'《' || c == U'（' || c == U'【' || c == U'〔' || c == U'(' || c == U'[' ||
@@ -78,6 +77,63 @@ std::string first_characters(std::string_view s, std::size_t n) {
   return std::string(s.substr(0, i)) + (i < s.size() ? "……" : "");
 }
 
+// A sentence ends inside the text: it is running text, not a title, a heading, a
+// subtitle, a speaker line or a signature, which are never broken paragraphs.
+bool holds_sentence_end(std::string_view s) {
+  for (std::string_view mark : {"。", "！", "？", "；"})
+    if (s.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
+// Words no title or heading ends with — prepositions and conjunctions waiting for what
+// they join: the line stops in the middle of a phrase (……并通过, ……通过与). A trailing
+// placeholder (与xx) is looked through.
+constexpr std::string_view kConnectiveWords[] = {"通过", "以及", "按照", "根据", "围绕", "对于", "关于",
+                                                 "为了", "由于", "随着", "并且", "以便", "依托", "借助"};
+
+bool ends_on_connective(std::string_view s) {
+  std::size_t end = s.size();
+  char32_t c = 0;
+  while (end > 0 && ((c = utf8::prev(s, end)) == 'x' || c == 'X')) {
+  }
+  for (std::string_view w : kConnectiveWords)
+    if (s.substr(0, end + utf8::sequence_length(static_cast<unsigned char>(s[end]))).ends_with(w)) return true;
+  switch (c) {
+    case U'与': case U'和': case U'及': case U'的': case U'在': case U'对': case U'把': case U'被': case U'将':
+    case U'从': case U'向': case U'并': case U'或': case U'而': case U'但': case U'跟': case U'同': case U'使':
+    case U'让': case U'给':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The running text of a line: a heading's own text, or the whole line.
+std::string_view running_text(const Document& doc, std::uint32_t li) {
+  const LineInfo& l = doc.outline().lines[li];
+  const std::uint32_t begin = l.kind == LineKind::heading ? l.number.body.begin : l.content_begin;
+  return trim_end_spaces(doc.slice({begin, doc.lines()[li].end}));
+}
+
+// A numbered line without a sentence end is a heading, unless the other items of its
+// list are numbered paragraphs (1.加快推进……。上半年……): then it is one too, cut short.
+bool list_runs_on(const Document& doc, std::uint32_t li) {
+  const Outline& o = doc.outline();
+  const std::int32_t own = o.lines[li].section;
+  if (own < 0) return false;
+  const Section& section = o.sections[static_cast<std::size_t>(own)];
+  const std::vector<std::uint32_t>& siblings =
+      section.parent >= 0 ? o.sections[static_cast<std::size_t>(section.parent)].children
+                          : o.documents[section.document].sections;
+  std::size_t run_on = 0, stand_alone = 0;
+  for (const std::uint32_t s : siblings) {
+    const std::uint32_t line = o.sections[s].line;
+    if (line == li || o.lines[line].number.style != o.lines[li].number.style) continue;
+    ++(holds_sentence_end(running_text(doc, line)) ? run_on : stand_alone);
+  }
+  return run_on > 0 && run_on >= stand_alone;
+}
+
 class BrokenParagraph final : public Rule {
  public:
   void check(const Document& doc, DiagnosticSink& sink) const override {
@@ -87,10 +143,15 @@ class BrokenParagraph final : public Rule {
       const LineInfo& l = o.lines[li];
       if ((l.kind != LineKind::text && l.kind != LineKind::heading) || o.lines[li + 1].kind != LineKind::text) continue;
       const Line& line = doc.lines()[li];
-      // The running text of the line: a heading's own text, or the whole line.
-      const std::uint32_t begin = l.kind == LineKind::heading ? l.number.body.begin : l.content_begin;
-      const std::string_view text = trim_end_spaces(doc.slice({begin, line.end}));
+      const std::string_view text = running_text(doc, li);
       if (text.empty()) continue;
+      // A heading is joined to nothing (a heading ending in ， is a punctuation finding);
+      // a numbered paragraph whose heading runs into its text (（一）加强领导。全年……) is
+      // running text like any other.
+      const bool running = holds_sentence_end(text);
+      if (l.kind == LineKind::heading && !running && !list_runs_on(doc, li)) continue;
+      // ——2017年3月5日在……会议上: a subtitle; （2017年10月18日）: a remark under a title.
+      if (text.starts_with("—") || (text.starts_with("（") && text.ends_with("）"))) continue;
       std::size_t end = text.size();
       const char32_t last = utf8::prev(text, end);
       const std::string_view next = doc.slice({o.lines[li + 1].content_begin, doc.lines()[li + 1].end});
@@ -100,12 +161,14 @@ class BrokenParagraph final : public Rule {
       // running over several sentences), so the marks are counted only on the others.
       const bool finished = ends_sentence(last);
       const bool certain = opens(last) || cannot_start(first) || (!finished && ends_inside_marks(text));
-      bool likely = false;
-      if (!certain && !finished && (chars::is_han(last) || last == 'x' || last == 'X' || last == U'”' ||
-                                               last == U'’' || last == U'）' || last == U'》')) {
-        const bool running = text.find("。") != std::string_view::npos || utf8::count_code_points(text) > kShortLine;
-        likely = running;
-      }
+      // Likely: running text that stops on a character or a closing mark. A line with no
+      // sentence end at all (五年来，国民经济保持良好发展势头，经济结构……) is a subheading,
+      // a title or a speaker line far more often than half a sentence — unless it cannot
+      // be one: it stops on a connective, or it is an item of a list of numbered paragraphs.
+      const bool paragraph = running || ends_on_connective(text) || l.kind == LineKind::heading;
+      const bool likely = !certain && !finished && paragraph &&
+                          (chars::is_han(last) || last == 'x' || last == 'X' || last == U'”' || last == U'’' ||
+                           last == U'）' || last == U'》');
       if (!certain && !likely) continue;
 
       Diagnostic d = diagnostic({line.end, line.end},

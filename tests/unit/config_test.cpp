@@ -33,6 +33,23 @@ TEST(Config, ExtendsBuiltinAndOverridesRules) {
   EXPECT_EQ(effective_severity(c, "placeholder.template-artifact", Severity::error), Severity::error);
 }
 
+TEST(Config, OptInRulesNeedToBeNamed) {
+  TempDir dir;
+  const auto wildcard = dir.write("wildcard.toml", "[rules]\n\"punctuation.*\" = \"error\"\n");
+  const Config w = loader().load_file(wildcard);
+  EXPECT_EQ(effective_severity(w, "punctuation.quote-dunhao", Severity::note, true), std::nullopt);
+  EXPECT_EQ(effective_severity(w, "punctuation.halfwidth", Severity::warning, false), Severity::error);
+  dir.write("named.toml", "[rules]\n\"punctuation.quote-dunhao\" = \"note\"\n");
+  const auto child = dir.write("child.toml", "extends = \"named.toml\"\n[rules]\n\"punctuation.*\" = \"warning\"\n");
+  const Config n = loader().load_file(child);
+  // Named by a base layer, so the later wildcard applies to it as to any rule that is on.
+  EXPECT_EQ(effective_severity(n, "punctuation.quote-dunhao", Severity::note, true), Severity::warning);
+  EXPECT_EQ(effective_severity(loader().load_builtin("default"), "punctuation.quote-dunhao", Severity::note, true),
+            std::nullopt);
+  EXPECT_EQ(effective_severity(loader().load_builtin("strict"), "punctuation.quote-dunhao", Severity::note, true),
+            Severity::note);
+}
+
 TEST(Config, LaterSettingsWinIncludingWildcards) {
   TempDir dir;
   dir.write("base.toml", "[rules]\n\"placeholder.*\" = \"off\"\n[plugins.placeholder]\nallow = [\"A\"]\n");

@@ -29,6 +29,10 @@ struct RuleInfo {
   FixAvailability fix = FixAvailability::none;
   std::string_view summary;  // one line, Simplified Chinese
   std::string_view doc;      // Markdown page printed by --explain (docs/rules/<id>.md)
+  // Off unless a configuration names the rule itself (a wildcard such as "punctuation.*"
+  // does not): for house-style checks that published texts disagree on, as clippy's
+  // allow-by-default groups. builtin:strict turns them on.
+  bool opt_in = false;
 };
 
 // Receives diagnostics. The core copies what it is given; nothing handed over may point

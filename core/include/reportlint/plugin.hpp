@@ -26,7 +26,7 @@
 
 // Bumped whenever a type that crosses the plugin boundary changes layout or meaning.
 #ifndef REPORTLINT_PLUGIN_ABI
-#define REPORTLINT_PLUGIN_ABI 3
+#define REPORTLINT_PLUGIN_ABI 4
 #endif
 
 #if defined(__GNUC__)
@@ -188,7 +188,14 @@ struct RuleRegistrar {
   static const ::reportlint::RuleRegistrar<CLASS> REPORTLINT_CONCAT(rule_registrar_,   \
                                                                     __LINE__){         \
       ::reportlint::RuleInfo{ID, ::reportlint::Severity::SEVERITY,                     \
-                             ::reportlint::FixAvailability::FIX, SUMMARY, {}}}
+                             ::reportlint::FixAvailability::FIX, SUMMARY, {}, false}}
+
+// The same for an opt-in rule (RuleInfo::opt_in): off until a configuration names it.
+#define REPORTLINT_OPT_IN_RULE(CLASS, ID, SEVERITY, FIX, SUMMARY)                     \
+  static const ::reportlint::RuleRegistrar<CLASS> REPORTLINT_CONCAT(rule_registrar_,   \
+                                                                    __LINE__){         \
+      ::reportlint::RuleInfo{ID, ::reportlint::Severity::SEVERITY,                     \
+                             ::reportlint::FixAvailability::FIX, SUMMARY, {}, true}}
 
 // Defines the plugin's handshake symbol. NAME is the prefix of all its rule ids.
 #define REPORTLINT_PLUGIN(NAME, VERSION)                                                 \

@@ -100,12 +100,12 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
 std::vector<RuleDescription> rule_descriptions(const std::vector<std::shared_ptr<const Linter>>& linters) {
   std::map<std::string, RuleDescription, std::less<>> rules;
   for (const RuleInfo& r : core_rules())
-    rules.emplace(std::string(r.id), RuleDescription{std::string(r.id), std::string(r.summary), std::string(r.doc), r.default_severity});
+    rules.emplace(std::string(r.id), RuleDescription{std::string(r.id), std::string(r.summary), std::string(r.doc), r.default_severity, r.opt_in});
   for (const auto& linter : linters)
     for (const auto& plugin : linter->plugins().plugins())
       for (const RuleInfo& r : plugin->rules())
         if (!rules.count(r.id)) rules.emplace(std::string(r.id), RuleDescription{std::string(r.id), std::string(r.summary),
-                                                                                 std::string(r.doc), r.default_severity});
+                                                                                 std::string(r.doc), r.default_severity, r.opt_in});
   std::vector<RuleDescription> out;
   for (auto& [id, r] : rules) out.push_back(std::move(r));
   return out;

@@ -54,8 +54,8 @@ std::string list_rules(const Linter& linter) {
   for (const RuleInfo* r : rules) width = std::max(width, r->id.size());
   std::string out = fmt::format("{:<{}}  {:<8}  {:<9}  {}\n", "rule", width, "severity", "fix", "summary");
   for (const RuleInfo* r : rules)
-    out += fmt::format("{:<{}}  {:<8}  {:<9}  {}\n", r->id, width, to_string(r->default_severity), fix_label(r->fix),
-                       r->summary);
+    out += fmt::format("{:<{}}  {:<8}  {:<9}  {}{}\n", r->id, width, to_string(r->default_severity), fix_label(r->fix),
+                       r->opt_in ? "（需在配置中启用）" : "", r->summary);
   return out;
 }
 

@@ -74,13 +74,17 @@ std::optional<Severity> parse_severity(std::string_view text) {
 }
 
 std::optional<Severity> effective_severity(const Config& config, std::string_view rule_id,
-                                           Severity default_severity) {
-  std::optional<Severity> severity = default_severity;
+                                           Severity default_severity, bool opt_in) {
+  std::optional<Severity> severity;
+  if (!opt_in) severity = default_severity;
   const std::string_view plugin = rule_id.substr(0, rule_id.find('.'));
+  bool named = false;
   for (const RuleSetting& s : config.rules) {
     const bool wildcard = s.pattern.size() == plugin.size() + 2 && s.pattern.starts_with(plugin) &&
                           s.pattern.ends_with(".*");
-    if (s.pattern == rule_id || wildcard) severity = s.severity;
+    if (s.pattern == rule_id) named = true;
+    // A wildcard changes the severity of the rules it finds on; it turns no opt-in rule on.
+    if (s.pattern == rule_id || (wildcard && (!opt_in || named))) severity = s.severity;
   }
   return severity;
 }

@@ -75,9 +75,10 @@ class ConfigLoader {
 // The nearest `.reportlint.toml` in `directory` or above it.
 std::optional<std::filesystem::path> find_config_upward(const std::filesystem::path& directory);
 
-// The severity `rule_id` ends up with under `config`, or empty when it is off.
+// The severity `rule_id` ends up with under `config`, or empty when it is off. An opt-in
+// rule is off until a setting names it; wildcards after that change its severity too.
 std::optional<Severity> effective_severity(const Config& config, std::string_view rule_id,
-                                           Severity default_severity);
+                                           Severity default_severity, bool opt_in = false);
 
 std::optional<Severity> parse_severity(std::string_view text);
 

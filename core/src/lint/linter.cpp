@@ -181,7 +181,7 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
 
   for (const auto& plugin : linter->plugins_.plugins()) {
     for (const RuleInfo& rule : plugin->rules())
-      linter->rules_.push_back({std::string(rule.id), effective_severity(config, rule.id, rule.default_severity),
+      linter->rules_.push_back({std::string(rule.id), effective_severity(config, rule.id, rule.default_severity, rule.opt_in),
                                 plugin.get()});
   }
   for (const RuleInfo& rule : core_rules())

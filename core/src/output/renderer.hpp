@@ -39,6 +39,7 @@ struct RuleDescription {
   std::string summary;
   std::string doc;  // Markdown
   Severity default_severity = Severity::warning;
+  bool opt_in = false;  // off unless a configuration names it
 };
 
 struct RenderOptions {

@@ -93,7 +93,7 @@ class SarifRenderer final : public Renderer {
                        {"shortDescription", {{"text", r.summary}}},
                        {"fullDescription", {{"text", r.summary}}},
                        {"help", {{"text", r.doc.empty() ? r.summary : r.doc}, {"markdown", r.doc.empty() ? r.summary : r.doc}}},
-                       {"defaultConfiguration", {{"level", level_of(r.default_severity)}}},
+                       {"defaultConfiguration", {{"level", level_of(r.default_severity)}, {"enabled", !r.opt_in}}},
                        {"properties", {{"tags", json::array({r.id.substr(0, r.id.find('.'))})}}}});
     }
     std::string root = "file://" + uri_of(options_.base_directory.generic_string());
