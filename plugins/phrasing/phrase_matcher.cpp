@@ -74,6 +74,36 @@ std::size_t match_segments(std::string_view text, const std::vector<Segment>& pa
   return std::string_view::npos;
 }
 
+constexpr std::size_t kHeadLines = 12;      // a document's head: title, subtitle, date, byline
+constexpr std::size_t kBylineExtraChars = 12;  // 国务院总理 before the name
+
+// `line` without spaces (ASCII, ideographic): 习　近　平 → 习近平.
+std::string without_spaces(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t start = i;
+    if (!chars::is_space(utf8::next(line, i))) out.append(line.substr(start, i - start));
+  }
+  return out;
+}
+
+// A line of the head of sub-document `sub` names `author` as its byline:
+// the line, spaces removed, ends with the name and is little longer than it. The head ends
+// at the first sentence or salutation (同志们：).
+bool by_author(const Document& doc, const SubDocument& sub, std::string_view author) {
+  const Outline& o = doc.outline();
+  for (std::uint32_t li = sub.begin_line; li < sub.end_line && li < sub.begin_line + kHeadLines; ++li) {
+    if (o.lines[li].kind == LineKind::blank) continue;
+    const std::string_view line = doc.line_text(li);
+    if (line.find("。") != std::string_view::npos || trim_end_spaces(line).ends_with("：")) break;
+    const std::string compact = without_spaces(line);
+    if (compact.ends_with(author) &&
+        utf8::count_code_points(compact) <= utf8::count_code_points(author) + kBylineExtraChars)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 PhraseMatcher::PhraseMatcher(std::vector<Entry> entries) : entries_(std::move(entries)) {
@@ -118,6 +148,35 @@ bool PhraseMatcher::excepted(std::string_view text, std::size_t begin, TextRange
   return false;
 }
 
+void PhraseMatcher::drop_established(const Document& doc, std::vector<PhraseMatch>& found) const {
+  // Per entry, computed once a match needs it: where a full form first occurs, and which
+  // sub-documents are by the author.
+  std::vector<std::size_t> first_full(entries_.size(), std::string_view::npos);
+  std::vector<bool> searched(entries_.size(), false);
+  std::vector<std::vector<std::int8_t>> authored(entries_.size());  // per sub-document: -1 unknown
+  const Outline& o = doc.outline();
+  std::erase_if(found, [&](const PhraseMatch& m) {
+    const Entry& e = entries_[m.entry];
+    if (e.defined_by.empty() && e.unless_author.empty()) return false;
+    if (!searched[m.entry]) {
+      searched[m.entry] = true;
+      for (const std::string& full : e.defined_by)
+        first_full[m.entry] = std::min(first_full[m.entry], doc.text().find(full));
+    }
+    if (first_full[m.entry] < m.range.begin) return true;
+    if (e.unless_author.empty()) return false;
+    std::vector<std::int8_t>& by = authored[m.entry];
+    if (by.empty()) by.assign(o.documents.size(), -1);
+    const std::uint32_t sub = o.lines[doc.line_at(m.range.begin)].document;
+    if (by[sub] < 0) {
+      by[sub] = 0;
+      for (const std::string& author : e.unless_author)
+        if (by_author(doc, o.documents[sub], author)) by[sub] = 1;
+    }
+    return by[sub] == 1;
+  });
+}
+
 std::vector<PhraseMatch> PhraseMatcher::find(const Document& doc) const {
   std::vector<PhraseMatch> found;
   if (entries_.empty()) return found;
@@ -128,6 +187,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const Document& doc) const {
     if (excepted(text, begin, mark, id) || doc.is_verbatim(mark)) return;
     found.push_back({id, mark});
   });
+  drop_established(doc, found);
   std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.entry < b.entry;
   });
