@@ -1,13 +1,17 @@
-// structure.duplicate-content — a passage of 20 or more characters that appears again in
-// another section of the same report: a highlights section copied from the summary.
+// structure.duplicate-content — a whole sentence of 20 or more characters that appears
+// again in the same report: a highlights section copied from the summary, a paragraph
+// pasted twice.
 //
 // Text is compared clause by clause (the outline's clauses: they end at ，。；！？：, spaces
-// and line ends), so a passage is a run of whole clauses; it counts when the run is at least `min_chars`
-// characters long, its two copies lie in different sections of one report, and it is
-// not made only of stock phrases. Stock phrases are the set formulations every report
-// repeats (以习近平新时代中国特色社会主义思想为指导, 切实保障人民群众生命财产安全…);
-// the `stock_phrases` option adds to them. Reports of a compilation are not compared with
-// each other.
+// and line ends), so a passage is a run of whole clauses. It counts when, in both copies,
+// it holds a whole sentence — from a sentence start (a paragraph start or 。！？；) to its
+// own final mark — of at least `min_chars` characters, and it is not made only of stock
+// phrases. Official texts repeat set formulations on purpose (高举……伟大旗帜, 完整、准确、
+// 全面贯彻新发展理念, the 三个代表 wording, a report's title in its closing words), but
+// always inside sentences of their own: a clause-level copy is style, a sentence-level
+// copy is a paste. Stock phrases (以习近平新时代中国特色社会主义思想为指导…) and the
+// `stock_phrases` option cover the sentences drafts repeat whole. Reports of a
+// compilation are not compared with each other.
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -54,6 +58,10 @@ std::size_t clause_hash(std::string_view text) {
   return static_cast<std::size_t>(h);
 }
 
+constexpr bool is_sentence_end(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == '!' || c == '?' || c == ';';
+}
+
 // The clauses of one report, [first, first + count) of the outline's, as the rule sees them.
 class ReportClauses {
  public:
@@ -65,7 +73,23 @@ class ReportClauses {
   std::string_view text(std::size_t i) const { return doc_.slice(clauses_[first_ + i].range); }
   TextRange range(std::size_t i) const { return clauses_[first_ + i].range; }
   std::uint32_t line(std::size_t i) const { return clauses_[first_ + i].line; }
-  std::int32_t section(std::size_t i) const { return doc_.outline().lines[line(i)].section; }
+  // The clause opens a sentence: it starts its paragraph's text or follows 。！？；.
+  bool starts_sentence(std::size_t i) const {
+    const TextRange r = range(i);
+    const std::uint32_t line_begin = doc_.lines()[line(i)].begin;
+    if (r.begin <= line_begin) return true;
+    std::size_t at = r.begin;
+    char32_t c = 0;
+    do {
+      c = utf8::prev(doc_.text(), at);
+    } while (at > line_begin && chars::is_space(c));
+    return chars::is_space(c) || is_sentence_end(c);
+  }
+  // The clause is followed by its sentence's final mark.
+  bool ends_sentence(std::size_t i) const {
+    const TextRange r = range(i);
+    return r.end < doc_.lines()[line(i)].end && is_sentence_end(utf8::at(doc_.text(), r.end));
+  }
   // Runs do not cross paragraphs: a heading is not its body, nor one paragraph the next.
   bool same_paragraph(std::size_t a, std::size_t b) const {
     const std::uint32_t la = line(a), lb = line(b);
@@ -177,7 +201,9 @@ class DuplicateContent final : public Rule {
         covered_until = i + best_len;
       }
       for (const Run& run : runs) {
-        Diagnostic d = diagnostic(run.range, "这段文字与第" + std::to_string(run.source_line + 1) + "行的内容重复");
+        Diagnostic d = diagnostic(run.range, run.line == run.source_line
+                                                 ? std::string("这段文字在本行前面已经出现过")
+                                                 : "这段文字与第" + std::to_string(run.source_line + 1) + "行的内容重复");
         d.notes.push_back({"前面的内容在第" + std::to_string(run.source_line + 1) + "行", run.source});
         sink.report(std::move(d));
       }
@@ -193,16 +219,24 @@ class DuplicateContent final : public Rule {
   }
 
   // How many clauses from j and from i (j < i) are equal, within one paragraph each; 0
-  // when that is under min_chars characters or both copies are in one section.
+  // when they hold no whole sentence of min_chars characters in both copies.
   std::size_t run_length(const ReportClauses& clauses, std::size_t j, std::size_t i) const {
-    if (clauses.section(i) == clauses.section(j)) return 0;
-    std::size_t k = 0, chars = 0;
+    std::size_t k = 0, chars = 0, sentence_from = 0;
+    bool in_sentence = false, whole = false;
     while (i + k < clauses.size() && j + k < i && clauses.text(i + k) == clauses.text(j + k) &&
            (k == 0 || (clauses.same_paragraph(i, i + k) && clauses.same_paragraph(j, j + k)))) {
+      // The earliest sentence start in both copies, so the longest whole sentence counts.
+      if (!in_sentence && clauses.starts_sentence(i + k) && clauses.starts_sentence(j + k)) {
+        in_sentence = true;
+        sentence_from = chars;
+      }
       chars += utf8::count_code_points(clauses.text(i + k));
+      if (in_sentence && clauses.ends_sentence(i + k) && clauses.ends_sentence(j + k) &&
+          chars - sentence_from >= min_chars_)
+        whole = true;
       ++k;
     }
-    return chars >= min_chars_ ? k : 0;
+    return whole ? k : 0;
   }
 
   // Every clause of the run is part of a stock phrase. Asked only of repeated runs, so
@@ -220,7 +254,7 @@ class DuplicateContent final : public Rule {
   std::vector<std::string> stock_;
 };
 
-REPORTLINT_RULE(DuplicateContent, "structure.duplicate-content", warning, none, "同一篇报告的不同部分出现了重复的段落");
+REPORTLINT_RULE(DuplicateContent, "structure.duplicate-content", warning, none, "同一篇报告中整句重复出现（复制粘贴留下的）");
 
 }  // namespace
 }  // namespace reportlint::structure
