@@ -31,17 +31,55 @@ class InlineSequence final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const Outline& o = doc.outline();
     for (const Enumeration& e : o.enumerations) {
-      // Split into lists at each first word.
-      std::vector<std::vector<std::uint32_t>> lists;
+      std::vector<std::vector<std::uint32_t>> open;  // nested lists, outermost first
+      bool first_list = true;
+      auto close_from = [&](std::size_t depth) {
+        while (open.size() > depth) {
+          check_list(doc, e.family, open.back(), first_list && open.size() == 1, sink);
+          if (open.size() == 1) first_list = false;
+          open.pop_back();
+        }
+      };
       for (const std::uint32_t m : e.markers) {
-        if (lists.empty() || o.markers[m].value == 1) lists.emplace_back();
-        lists.back().push_back(m);
+        const EnumMarker& marker = o.markers[m];
+        if (marker.value == 1) {
+          if (open.empty() || !opens_nested(doc, o.markers[open.back().back()], marker)) close_from(0);
+          open.push_back({m});
+          continue;
+        }
+        // The innermost list this word continues; an inner list it skips is finished.
+        std::size_t depth = open.size();
+        while (depth > 0 && !continues(o.markers[open[depth - 1].back()], marker)) --depth;
+        if (depth == 0) {
+          if (open.empty()) open.push_back({});
+          depth = open.size();  // no list it continues: the innermost reports the gap
+        } else {
+          close_from(depth);
+        }
+        open[depth - 1].push_back(m);
       }
-      for (std::size_t l = 0; l < lists.size(); ++l) check_list(doc, e.family, lists[l], l == 0, sink);
+      close_from(0);
     }
   }
 
  private:
+  // `next` is the item after `last` in the same list.
+  static bool continues(const EnumMarker& last, const EnumMarker& next) {
+    return last.value != kOrderLast && (next.value == last.value + 1 || next.value == kOrderLast);
+  }
+
+  // A first word opens a list inside the item of `last`: a colon introduced it since
+  // `last`, and no sentence has ended after that colon.
+  static bool opens_nested(const Document& doc, const EnumMarker& last, const EnumMarker& first) {
+    const std::string_view between = doc.slice({last.range.end, first.range.begin});
+    std::size_t colon = between.rfind("：");
+    if (colon == std::string_view::npos) colon = between.rfind(':');
+    if (colon == std::string_view::npos) return false;
+    const std::string_view after = between.substr(colon);
+    return after.find("。") == std::string_view::npos && after.find("！") == std::string_view::npos &&
+           after.find("？") == std::string_view::npos;
+  }
+
   void report(const Document& doc, const EnumMarker& m, std::string message, const EnumMarker* previous,
               DiagnosticSink& sink) const {
     Diagnostic d = diagnostic(m.range, std::move(message));

@@ -253,12 +253,17 @@ void scan_clauses(std::string_view text, std::uint32_t begin, std::uint32_t end,
       m.line = line;
       std::size_t marker_end = 0;
       if (han_digit(c) >= 1 || c == U'十') {
-        // 一是 … 十是; not 一是一，二是二 and not 一是否.
+        // 一是 … 十是; not 一是否, and not the idiom 一是一，二是二 (the same numeral again,
+        // alone). 三是一批…… and 二是两个…… are items.
         const HanNumber n = parse_han_number(text, i, end);
         if (n.value && at(text, n.end, end) == U'是') {
           const std::size_t after = skip(text, n.end);
           const char32_t next = at(text, after, end);
-          if (next != U'否' && !chars::is_han_numeral(next)) {
+          const HanNumber again = parse_han_number(text, after, end);
+          const bool idiom = again.value == n.value &&
+                             (again.end >= end || kClauseBreaks.contains(at(text, again.end, end)) ||
+                              at(text, again.end, end) == U'、');
+          if (next != U'否' && !idiom) {
             m.family = EnumFamily::shi;
             m.value = n.value;
             marker_end = after;
