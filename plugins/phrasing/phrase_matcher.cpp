@@ -137,10 +137,13 @@ std::size_t PhraseMatcher::match_rest(std::string_view text, std::size_t begin, 
   return end;
 }
 
-bool PhraseMatcher::excepted(std::string_view text, std::size_t begin, TextRange mark, std::uint32_t entry) const {
+bool PhraseMatcher::excepted(std::string_view text, std::size_t begin, std::size_t end, TextRange mark,
+                             std::uint32_t entry) const {
   const Entry& e = entries_[entry];
   for (const std::string& before : e.not_after)
     if (begin >= before.size() && text.substr(begin - before.size(), before.size()) == before) return true;
+  for (const std::string& after : e.not_before)
+    if (text.substr(end, after.size()) == after) return true;
   // Exceptions are aligned on the reported text, or on the anchor when the whole match is reported.
   const std::size_t aligned = e.mark_segment < 0 ? begin : mark.begin;
   for (const Exception& x : exceptions_[entry])
@@ -183,8 +186,9 @@ std::vector<PhraseMatch> PhraseMatcher::find(const Document& doc) const {
   const std::string_view text = doc.text();
   anchors_.scan(text, [&](std::uint32_t id, std::size_t begin, std::size_t at) {
     TextRange mark;
-    if (match_rest(text, begin, at, entries_[id], mark) == std::string_view::npos) return;
-    if (excepted(text, begin, mark, id) || doc.is_verbatim(mark)) return;
+    const std::size_t end = match_rest(text, begin, at, entries_[id], mark);
+    if (end == std::string_view::npos) return;
+    if (excepted(text, begin, end, mark, id) || doc.is_verbatim(mark)) return;
     found.push_back({id, mark});
   });
   drop_established(doc, found);

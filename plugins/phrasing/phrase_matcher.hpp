@@ -40,7 +40,7 @@ class PhraseMatcher {
   // The end of the match whose anchor ends at `at`, or npos; `mark` receives the
   // reported part.
   std::size_t match_rest(std::string_view text, std::size_t begin, std::size_t at, const Entry& e, TextRange& mark) const;
-  bool excepted(std::string_view text, std::size_t begin, TextRange mark, std::uint32_t entry) const;
+  bool excepted(std::string_view text, std::size_t begin, std::size_t end, TextRange mark, std::uint32_t entry) const;
   // Removes the matches of short forms the document has made its own (Entry::defined_by,
   // Entry::unless_author).
   void drop_established(const Document& doc, std::vector<PhraseMatch>& found) const;

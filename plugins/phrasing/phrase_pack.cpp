@@ -125,6 +125,7 @@ class PackLoader {
       else if (k == "replace") strings_of(value, k, e.replace);
       else if (k == "except") strings_of(value, k, e.except);
       else if (k == "not_after") strings_of(value, k, e.not_after);
+      else if (k == "not_before") strings_of(value, k, e.not_before);
       else if (k == "defined_by") strings_of(value, k, e.defined_by);
       else if (k == "unless_author") strings_of(value, k, e.unless_author);
       else if (k == "source") {
@@ -140,7 +141,7 @@ class PackLoader {
         }
       } else {
         context_.error(key.source(), "entry 中未知的键“" + std::string(k) +
-                                         "”（可用：id、match、rule、message、replace、certain、except、not_after、defined_by、unless_author、source）");
+                                         "”（可用：id、match、rule、message、replace、certain、except、not_after、not_before、defined_by、unless_author、source）");
         ok = false;
       }
     }

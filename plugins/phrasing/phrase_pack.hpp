@@ -12,6 +12,7 @@
 //   certain = true                      # the fix is applied by --fix
 //   except = ["截止日期"]               # longer phrases in which the match is correct
 //   not_after = ["习近平"]              # the match is correct right after these
+//   not_before = ["代"]                 # the match is correct right before these (重迭代: 迭代)
 //   defined_by = ["习近平新时代……思想"]  # correct once the document has written one of these
 //   unless_author = ["习近平"]          # correct in a document by this author (its byline)
 //   message = "…"                       # {found} and {replace} are filled in
@@ -51,6 +52,7 @@ struct Entry {
   bool certain = false;
   std::vector<std::string> except;
   std::vector<std::string> not_after;
+  std::vector<std::string> not_before;  // the match is the start of another word: 光采|购 → 采购
   // A short form is the document's own once it has given a full form (defined_by) earlier,
   // or when the document is by the person the full form names (unless_author: a line of
   // the document's head, such as 国务院总理　李克强 or 习　近　平, ends with the name).
