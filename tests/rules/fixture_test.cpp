@@ -11,12 +11,15 @@
 // silent (correct documents full of traps). Beside a fixture:
 //   NAME.toml             the config to lint it with (default: builtin:default)
 //   NAME.fixed.EXT        the text after --fix; fixing that again must change nothing
+//                         (REPORTLINT_UPDATE_GOLDEN=1 rewrites it: read the diff)
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <fstream>
 #include <set>
 #include <tuple>
 
@@ -149,6 +152,9 @@ TEST_P(FixtureTest, ReportsExactlyWhatIsAnnotated) {
     if (r.applied == 0) break;
     text = std::move(r.text);
   }
+  // After an intended change: REPORTLINT_UPDATE_GOLDEN=1, then read the diff of the .fixed files.
+  if (const char* update = std::getenv("REPORTLINT_UPDATE_GOLDEN"); update && *update)
+    std::ofstream(fixed_path, std::ios::binary) << text;
   EXPECT_EQ(text, test::read_file(fixed_path)) << "after --fix: " << shown;
   const Document again = test::make_document(text, path.filename().string());
   EXPECT_EQ(apply_fixes(again.text(), own(linter->lint(again))).applied, 0u) << "a second --fix changed something";
