@@ -5,8 +5,8 @@
 // paragraph, so a pair opened at the end of one line and closed on the next is a line
 // broken inside the pair (5.1.3: the first half of a pair does not end a line): that is
 // reported once, as open-at-line-end, and the halves count as matched. What is left is
-// unpaired: a half with no partner, a pair closed by the wrong mark, or an opening quote
-// typed where the closing one belongs (“……“ — double quotes do not nest, 4.8.3.2). A
+// unpaired: a half with no partner, a pair closed by the wrong mark (“纲要》: one finding,
+// not one per half), or an opening quote typed where the closing one belongs (“……“ — double quotes do not nest, 4.8.3.2). A
 // quotation running over several paragraphs opens each and closes only the last
 // (4.8.3.4): an opening quote that starts a line, followed by a line that starts with
 // one too, is not unpaired. Half-width brackets close full-width ones (the half-width
@@ -50,7 +50,7 @@ bool closes(char32_t open, char32_t close) {
 }
 
 struct PairFinding {
-  enum class Kind : std::uint8_t { split, unclosed, unopened, mismatched, repeated_quote } kind;
+  enum class Kind : std::uint8_t { split, unclosed, unopened, mismatched, repeated_quote, wrong_close } kind;
   TextRange mark;
   TextRange partner;  // the other half, where there is one
   std::uint32_t line;
@@ -142,7 +142,16 @@ class PairScan {
     std::size_t k = stack_.size();
     while (k > 0 && !closes(stack_[k - 1].mark, c)) --k;
     if (k == 0) {
-      if (c != ')') out_.push_back({PairFinding::Kind::unopened, here, {}, li});  // a lone ')' is the half-width rule's
+      if (c == ')') return;  // a lone ')' is the half-width rule's
+      // “纲要（草案）》: the innermost open half, on this line, is of another kind and
+      // nothing later closes it — one pair typed with two kinds of mark: one finding, and
+      // both halves are used up so the marks after them pair as they should.
+      if (!stack_.empty() && stack_.back().line == li && stack_.back().mark != '(' && !closed_later(stack_.back(), li)) {
+        out_.push_back({PairFinding::Kind::wrong_close, mark_range(stack_.back().offset), here, stack_.back().line});
+        stack_.pop_back();
+        return;
+      }
+      out_.push_back({PairFinding::Kind::unopened, here, {}, li});
       return;
     }
     for (std::size_t j = stack_.size(); j-- > k;)
@@ -150,6 +159,20 @@ class PairScan {
     const Open& open = stack_[k - 1];
     if (paragraph_[open.line] != paragraph_[li]) out_.push_back({PairFinding::Kind::split, mark_range(open.offset), here, open.line});
     stack_.resize(k - 1);
+  }
+
+  // Whether a mark after the current one, in the rest of the paragraph, closes `open`
+  // before another half of its kind opens. Looks at most kLookahead marks ahead.
+  bool closed_later(const Open& open, std::uint32_t li) const {
+    static constexpr std::size_t kLookahead = 64;
+    const char32_t close = closing_of(open.mark);
+    for (std::size_t k = next_mark_ + 1, n = 0; k < marks_.size() && n < kLookahead; ++k, ++n) {
+      const MarkAt& m = marks_[k];
+      if (m.line != li && paragraph_[m.line] != paragraph_[li]) return false;
+      if (m.mark == close || (close == U'）' && m.mark == ')')) return true;
+      if (m.mark == open.mark) return false;
+    }
+    return false;
   }
 
   // An opening quote that starts its line, with the next line starting with one too.
@@ -247,6 +270,10 @@ class Unpaired final : public PairRule {
       case PairFinding::Kind::mismatched:
         d = diagnostic(f.mark, mark + "在外层的" + name_at(doc, f.partner) + "之前没有闭合");
         d.notes.push_back({"在这里闭合了外层", f.partner});
+        break;
+      case PairFinding::Kind::wrong_close:
+        d = diagnostic(f.mark, mark + "与后面的" + name_at(doc, f.partner) + "不成对：一对标点的两半应是同一种");
+        d.notes.push_back({name_at(doc, f.partner) + "在这里", f.partner});
         break;
       case PairFinding::Kind::repeated_quote: {
         const std::string close = utf8_of(closing_of(utf8::at(doc.text(), f.mark.begin)));
