@@ -1,8 +1,10 @@
-// numbering.bracket-width, numbering.separator — how a numbering token is written.
+// numbering.bracket-width, numbering.separator, numbering.space-after — how a numbering
+// token is written.
 //
 // style = "gb9704" (default): GB/T 9704-2012 7.3.3 and GB/T 15834 B.3: full-width
 // brackets （一） （1）; 一、 with 顿号 (B.3.2); 1. with a point (B.3.3); nothing after a
-// bracketed number (B.3.4); 第一， with a comma (B.3.1); no space after the token.
+// bracketed number (B.3.4); 第一， with a comma (B.3.1); no space after the token (a note:
+// layout, not punctuation — 一、 过去五年工作回顾 reads the same).
 // style = "consistent": brackets and the marks after 一 and 1 follow the majority of each
 // report in the file; B.3.4, B.3.1 and the space rule still apply.
 // Fixes change the token's own characters only.
@@ -104,7 +106,6 @@ class Separator final : public Rule {
       const NumberToken& t = l.number;
       const char32_t want = expected(t, l.document, votes);
       if (t.separator != want) report_mark(doc, t, want, sink);
-      if (t.space_after) report_space(doc, t, sink);
     }
     // 第一、 → 第一， (GB/T 15834 B.3.1), at the start of a line or inside a paragraph.
     for (const EnumMarker& m : o.markers) {
@@ -155,20 +156,28 @@ class Separator final : public Rule {
     sink.report(std::move(d));
   }
 
-  void report_space(const Document& doc, const NumberToken& t, DiagnosticSink& sink) const {
-    const std::uint32_t spaces_begin = t.range.begin + static_cast<std::uint32_t>(written(doc, t).size());
-    const TextRange spaces{spaces_begin, t.body.begin};
-    if (spaces.empty()) return;
-    Diagnostic d = diagnostic(spaces, "序号" + quoted(written(doc, t)) + "后不应有空格");
-    d.fix = Fix{{{spaces, ""}}, Applicability::safe, "删除空格"};
-    sink.report(std::move(d));
-  }
-
   Style style_ = Style::gb9704;
 };
 
+class SpaceAfter final : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const override {
+    for (const LineInfo& l : doc.outline().lines) {
+      if (l.kind != LineKind::heading || !l.number.space_after) continue;
+      const NumberToken& t = l.number;
+      const std::uint32_t spaces_begin = t.range.begin + static_cast<std::uint32_t>(written(doc, t).size());
+      const TextRange spaces{spaces_begin, t.body.begin};
+      if (spaces.empty()) continue;
+      Diagnostic d = diagnostic(spaces, "序号" + quoted(written(doc, t)) + "后不应有空格");
+      d.fix = Fix{{{spaces, ""}}, Applicability::safe, "删除空格"};
+      sink.report(std::move(d));
+    }
+  }
+};
+
 REPORTLINT_RULE(BracketWidthRule, "numbering.bracket-width", warning, always, "序号的括号应为全角（（一）而非(一)）");
-REPORTLINT_RULE(Separator, "numbering.separator", warning, always, "序号后的标点不当（一.、1、、（一）、、第一、）或多了空格");
+REPORTLINT_RULE(Separator, "numbering.separator", warning, always, "序号后的标点不当（一.、1、、（一）、、第一、）");
+REPORTLINT_RULE(SpaceAfter, "numbering.space-after", note, always, "序号与标题文字之间多了空格（一、 标题）");
 
 }  // namespace
 }  // namespace reportlint::numbering
