@@ -1,7 +1,7 @@
 // placeholder.unfilled — template placeholders nobody filled in.
 //
 //   x/X/ｘ/Ｘ standing for digits or names: xx次, xxx.xx万元, x月x日, 20xx年, xx.x%, x-x月
-//   runs of ×× ○○ □□ ＊＊ ＿＿ ___ ??? and 〇〇 outside numerals
+//   runs of ×× □□ ＊＊ ＿＿ ___ ??? and 〇〇 ○○ outside numerals
 //   某某, 某单位-type stand-ins, 某年某月某日
 //   fill-in brackets: 【请填写】 [待补充] （此处填写…） 【单位名称】 {{name}} ${name}
 //   notes: TODO TBD FIXME, 此处填写, and 待定/待补充 standing alone
@@ -278,8 +278,9 @@ class Unfilled final : public Rule {
       bool placeholder = count >= 2;
       if (c == '_' || c == '?') placeholder = count >= 3 && !is_ascii_alnum(p) && !is_ascii_alnum(q);
       if (c == '_' && b == begin && e == end) placeholder = false;  // a rule line ______
-      if (c == U'〇') {
-        // 二〇二三年: 〇 is zero inside a Chinese numeral.
+      if (c == U'〇' || c == U'○') {
+        // 二〇二三年, 二○○三年: 〇 (and ○, which print uses for it) is zero inside a
+        // Chinese numeral.
         auto numeral = [](char32_t x) { return chars::is_han_numeral(x) || is_ascii_digit(x); };
         placeholder = placeholder && !numeral(p) && !numeral(q);
       }
