@@ -10,9 +10,22 @@
 #include "reportlint/document.hpp"
 #include "reportlint/keyword_matcher.hpp"
 #include "reportlint/options.hpp"
+#include "reportlint/plugin.hpp"
 #include "reportlint/text.hpp"
 
 namespace reportlint::placeholder {
+
+// A word the template site replaced (placeholder.censored-word): the replacement's range,
+// the word it stands for, and whether the context leaves no doubt.
+struct Censored {
+  TextRange range;
+  std::string original;
+  bool certain = true;
+};
+std::vector<Censored> find_censored(const Document& doc);
+// The same, computed once per document and shared by the plugin's rules: an x that stands
+// for 党 is not also an unfilled blank.
+const std::vector<Censored>& censored_in(const Document& doc, DocumentAnalyses& analyses);
 
 inline bool starts_with_at(std::string_view text, std::size_t at, std::size_t end, std::string_view word) {
   return at + word.size() <= end && text.substr(at, word.size()) == word;

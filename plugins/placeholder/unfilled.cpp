@@ -1,14 +1,20 @@
 // placeholder.unfilled — template placeholders nobody filled in.
 //
-//   x/X/ｘ/Ｘ standing for digits or names: xx次, xxx.xx万元, x月x日, 20xx年, xx.x%, x-x月
-//   runs of ×× □□ ＊＊ ＿＿ ___ ??? and 〇〇 ○○ outside numerals
+//   x/X/ｘ/Ｘ standing for digits or names: xx次, xxx.xx万元, x月x日, 20xx年, xx.x%, x-x月,
+//   and numbers only partly masked: 3xxx人, 1x.5%, 1x万元
+//   underscores of any length, alone or in a word or date: ____项, ____年__月, 约_万元
+//   runs of ×× □□ ＊＊ ＿＿ ** ??? and 〇〇 ○○ outside numerals
 //   某某, 某单位-type stand-ins, 某年某月某日
-//   fill-in brackets: 【请填写】 [待补充] （此处填写…） 【单位名称】 {{name}} ${name}
+//   fill-in brackets of any kind: 【请填写】 [待补充] （此处写明…） 〔填写日期〕 [单位名称]
+//   （单位名称）, and an empty year bracket 〔〕; {{name}} ${name}
 //   notes: TODO TBD FIXME, 此处填写, and 待定/待补充 standing alone
 //
 // Not placeholders: Latin words and names (Linux, Xbox, XML, Model X), X射线 and other
 // X-terms, dimensions and hex (3x3, 0x1F, x86), formulas naming a model (1+X, X+N),
-// e-mail addresses, URLs and code (the document's verbatim ranges), 张某 and 张某某.
+// identifiers and file names with _ (report_2023.txt), a line that is only a rule ______,
+// a lone * (带*的为必填项) and Markdown emphasis, e-mail addresses, URLs and code (the
+// document's verbatim ranges), 张某 and 张某某, remarks in round brackets (各单位（部门）).
+// A letter placeholder.censored-word explains (中国共产x: 党) is its finding, not this one's.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,12 +47,17 @@ constexpr std::string_view kStandInNouns[] = {"单位", "公司", "同志", "部
 // Bracket contents that ask for input: 【请填写…】 （此处填写…） [待补充].
 constexpr std::string_view kFillInWords[] = {"请填写", "填写", "请输入", "输入", "此处", "请补充", "待补充", "待补",
                                              "待填", "待定", "请选择", "插入", "请在此", "填入", "请填入", "待核实",
-                                             "待确认", "TODO", "TBD"};
-// 【单位名称】-style field names, in square brackets only.
-constexpr std::string_view kFieldNames[] = {"单位名称", "单位", "姓名", "名称", "日期", "时间", "地点", "标题",
-                                            "文号", "发文字号", "金额", "数量", "数字", "内容", "正文", "部门",
-                                            "职务", "年份", "月份", "电话", "联系人", "联系电话", "成文日期",
-                                            "主送机关", "附件名称", "项目名称", "公司名称", "人数"};
+                                             "待确认", "在此", "请写", "请列", "请根据", "根据实际", "按实际",
+                                             "可根据", "自行填", "写明", "TODO", "TBD"};
+// 【单位名称】-style field names. The short ones are ordinary remarks in round brackets
+// (各单位（部门）, 会议（时间待定）), so they count in square brackets only; the long ones
+// are blanks in any bracket.
+constexpr std::string_view kFieldNames[] = {"单位", "名称", "日期", "时间", "地点", "标题", "数量", "数字",
+                                            "内容", "正文", "部门", "职务", "年份", "月份", "电话", "联系人",
+                                            "人数"};
+constexpr std::string_view kBlankFieldNames[] = {"单位名称", "姓名", "文号", "发文字号", "金额", "联系电话",
+                                                 "成文日期", "主送机关", "附件名称", "项目名称", "公司名称",
+                                                 "具体日期", "具体时间", "具体措施", "具体内容", "具体数字"};
 // Notes left for later: 时间：待定, 经费待补充. Not when 待 ends a word (接待定点, 期待,
 // 有待补充 is prose) or the note starts a longer word (待定事项).
 constexpr std::string_view kPendingWords[] = {"待补充", "待填写", "待填", "待补", "待定"};
@@ -55,7 +66,7 @@ constexpr std::string_view kInstructionWords[] = {"此处填写", "此处输入"
 constexpr std::string_view kLatinNotes[] = {"TODO", "TBD", "FIXME", "TKTK"};
 
 // Every character some check below starts at; the scan skips all others.
-constexpr CharSet kStarts(U"xXｘＸ×○◯□＊＿〇_?？某{$TF此待【［[〔（(");
+constexpr CharSet kStarts(U"xXｘＸ×○◯□＊＿〇_*?？某{$TF此待【［[〔（(");
 
 struct Bracket {
   std::string_view open, close;
@@ -71,7 +82,17 @@ class Unfilled final : public Rule {
   void configure(OptionReader& options) override { allow_.configure(options); }
 
   void check(const Document& doc, DiagnosticSink& sink) const override {
+    DocumentAnalyses analyses;
+    check(doc, sink, analyses);
+  }
+
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const auto excluded = allow_.exclusions(doc);
+    // What placeholder.censored-word explains is its finding, not a blank.
+    static const std::vector<Censored> kNone;
+    const std::vector<Censored>& censored =
+        sink.enabled("placeholder.censored-word") ? censored_in(doc, analyses) : kNone;
+    std::size_t next_censored = 0;
     LineScan scan{doc, doc.text(), 0, 0, {}, {}};  // its buffers are reused line after line
     for_each_prose_line(doc, [&](std::uint32_t, std::uint32_t begin, std::uint32_t end) {
       scan.begin = begin;
@@ -80,6 +101,8 @@ class Unfilled final : public Rule {
       scan.x_atoms.clear();
       scan.run();
       for (Finding& f : scan.findings) {
+        while (next_censored < censored.size() && censored[next_censored].range.end <= f.range.begin) ++next_censored;
+        if (next_censored < censored.size() && censored[next_censored].range.overlaps(f.range)) continue;
         if (excluded(f.range)) continue;
         sink.report(diagnostic(f.range, std::move(f.message)));
       }
@@ -129,8 +152,10 @@ class Unfilled final : public Rule {
         std::size_t next = 0;
         if (is_x(c)) {
           next = x_run(i);
+        } else if (c == '_') {
+          next = underscore_run(i);
         } else if (c == U'×' || c == U'○' || c == U'◯' || c == U'□' || c == U'＊' || c == U'＿' || c == U'〇' ||
-                   c == '_' || c == '?' || c == U'？') {
+                   c == '?' || c == U'？' || (c == '*' && doc.format() != DocumentFormat::markdown)) {
           next = symbol_run(i, c);
         } else if (c == U'某') {
           next = mou(i);
@@ -187,8 +212,10 @@ class Unfilled final : public Rule {
       if (q == ' ' && is_ascii_letter(nonspace_after(e))) return false;   // X Window
       if (count == 1) {
         if (is_ascii_digit(q)) return false;  // x86, 3x3, 0x1F
-        if (is_ascii_digit(p) && q != U'年' && q != U'月' && q != U'日' && q != '%' && q != U'％')
-          return false;  // 10x faster
+        // 1x.5%, 1x万元, 20x年: a digit masked inside a number; 10x faster is not.
+        const bool masked = q == U'年' || q == U'月' || q == U'日' || q == '%' || q == U'％' || chars::is_han(q) ||
+                            ((q == '.' || q == U'．') && (is_ascii_digit(at(after(e))) || is_x(at(after(e)))));
+        if (is_ascii_digit(p) && !masked) return false;
         if (starts_with_any(text, e, end, kXTerms)) return false;  // X射线, x轴
       }
       if (p == '+' || q == '+') return formula_is_blank(b, e);
@@ -248,6 +275,9 @@ class Unfilled final : public Rule {
           e = x_atoms[m].end;
         }
         while (b > begin && is_ascii_digit(before(b))) --b;  // 20xx
+        // 1x.5, xx5: the digits left of a partly masked number belong to it.
+        while (e < end && (is_ascii_digit(at(e)) || ((at(e) == '.' || at(e) == U'．') && is_ascii_digit(at(after(e))))))
+          e = after(e);
         const std::string_view expr = text.substr(b, e - b);
         const char32_t unit = at(e);
         if (unit == '%' || unit == U'％') {
@@ -267,6 +297,17 @@ class Unfilled final : public Rule {
       x_atoms.clear();
     }
 
+    // ____项, ____年__月, 约_万元: a blank of any length, joined into dates like x-runs. An
+    // identifier or file name (report_2023, __init__) touches a letter or digit; a line of
+    // nothing else is a rule drawn for a signature.
+    std::size_t underscore_run(std::size_t b) {
+      std::size_t e = b;
+      while (e < end && text[e] == '_') ++e;
+      if (is_ascii_alnum(before(b)) || is_ascii_alnum(at(e)) || (b == begin && e == end)) return e;
+      x_atoms.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+      return e;
+    }
+
     // --- other placeholder marks --------------------------------------------------------
     std::size_t symbol_run(std::size_t b, char32_t c) {
       std::size_t e = b, count = 0;
@@ -276,8 +317,9 @@ class Unfilled final : public Rule {
       }
       const char32_t p = before(b), q = at(e);
       bool placeholder = count >= 2;
-      if (c == '_' || c == '?') placeholder = count >= 3 && !is_ascii_alnum(p) && !is_ascii_alnum(q);
-      if (c == '_' && b == begin && e == end) placeholder = false;  // a rule line ______
+      if (c == '?') placeholder = count >= 3 && !is_ascii_alnum(p) && !is_ascii_alnum(q);
+      // ** standing for a name or a number: not one * (带*的为必填项), nor beside Latin text.
+      if (c == '*') placeholder = count >= 2 && !is_ascii_alnum(p) && !is_ascii_alnum(q) && (chars::is_cjk(p) || chars::is_cjk(q));
       if (c == U'〇' || c == U'○') {
         // 二〇二三年, 二○○三年: 〇 (and ○, which print uses for it) is zero inside a
         // Chinese numeral.
@@ -351,6 +393,7 @@ class Unfilled final : public Rule {
       for (std::string_view w : kFillInWords) fill_in = fill_in || content.starts_with(w);
       if (br.field_names)
         for (std::string_view f : kFieldNames) fill_in = fill_in || content == f;
+      for (std::string_view f : kBlankFieldNames) fill_in = fill_in || content == f;
       if (!fill_in) return 0;
       add_quoted(b, e, "未填写的待填项");
       return e;

@@ -7,7 +7,7 @@ namespace reportlint::punctuation {
 namespace {
 
 // Half-width marks, the marks that may be doubled, pairs, dashes and tildes.
-constexpr CharSet kMarks(U",.;:?!()\"'-~－，。、；：！？“”‘’《》〈〉（）【】〔〕");
+constexpr CharSet kMarks(U",.;:?!()\"'-~－，。、；：！？“”‘’《》〈〉（）【】〔〕—");
 
 std::vector<MarkAt> find_marks(const Document& doc) {
   std::vector<MarkAt> out;
