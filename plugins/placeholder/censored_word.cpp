@@ -3,7 +3,7 @@
 //   D   for 党:   D工委, D员, D建, D支部, D的二十大, 从严治D, 中国共产D   fix: 党
 //   another lone letter for 党, where only 党 fits: 中国共产x, Z员干部, x组织建设
 //                                                                 fix: 党 (suggested)
-//   pinyin initials: XJP新时代…思想, ZGGCD, GCD员, DZB书记          fix: 习近平, 中国共产党…
+//   pinyin: XJP新时代…思想, ZGGCD, GCD员, DZB书记, dang员, wx群       fix: 习近平, 中国共产党…
 //   a blank before a name only one person bears: ***新时代中国特色社会主义思想
 //                                                                 fix: 习近平
 //   AAA for 微信: AAA公众号, AAA群                                      fix: 微信
@@ -114,6 +114,12 @@ class Finder {
     const std::string_view run = text_.substr(b, e - b);
     if (run == "D" && is_party(b)) {
       add(b, e, "党", true);
+    } else if ((run == "dang" || run == "Dang" || run == "DANG") &&
+               (kPartyNext.contains(q) || starts_with_any(text_, e, end_, kPartyBefore) ||
+                ends_with_any(text_, b, begin_, kPartyAfter))) {
+      add(b, e, "党", true);  // the word spelled out: dang员, 中国共产dang
+    } else if ((run == "WX" || run == "wx" || run == "weixin") && is_wechat(e)) {
+      add(b, e, "微信", true);
     } else if (run.size() == 1 && (starts_with_any(text_, e, end_, kOnlyPartyBefore) ||
                                    ends_with_any(text_, b, begin_, kOnlyPartyAfter))) {
       add(b, e, "党", ends_with_any(text_, b, begin_, kOnlyPartyAfter));
