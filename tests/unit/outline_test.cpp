@@ -131,5 +131,44 @@ TEST(Verbatim, IsVerbatimFindsOverlaps) {
   EXPECT_FALSE(doc.is_verbatim({0, 3}));
 }
 
+TEST(Outline, AttachmentsAreDocumentsOfTheirOwn) {
+  // GB/T 9704-2012: the 附件说明 lists the attachments (附件：1.…… ⏎ 2.……, one list, not
+  // headings); each attachment after the 成文日期 starts with 附件N and its own title, and
+  // numbers its headings from 一、 again.
+  const Document doc = make_document(
+      "江城县人民政府关于印发两个方案的通知\n各乡镇：\n现将两个方案印发给你们。\n"
+      "附件：1.江城县安全生产方案\n2.江城县防汛方案\n江城县人民政府\n2024年3月1日\n"
+      "附件1\n江城县安全生产方案\n一、目标\n正文。\n附件2\n\n江城县防汛工作安排表\n一、目标\n正文。\n");
+  const Outline& o = doc.outline();
+  EXPECT_EQ(o.lines[3].kind, LineKind::text);
+  EXPECT_EQ(o.lines[4].kind, LineKind::text);  // 2.江城县防汛方案: an item of the note
+  EXPECT_EQ(o.lines[4].number.style, NumberStyle::none);
+  ASSERT_EQ(o.documents.size(), 3u);
+  EXPECT_EQ(o.documents[0].end_line, 7u);
+  EXPECT_EQ(o.documents[1].begin_line, 7u);
+  EXPECT_EQ(o.documents[1].title_line, 8);
+  EXPECT_EQ(o.documents[2].title_line, 13);  // a title not ending in a 文种 word is still the title
+  EXPECT_EQ(o.lines[13].kind, LineKind::title);
+  EXPECT_EQ(o.documents[2].sections.size(), 1u);
+}
+
+TEST(Outline, ARepeatedTitleIsOneDocument) {
+  // 2023年……政府工作报告 ⏎ (an invisible character) ⏎ 政府工作报告: one report, not an
+  // empty one and a second.
+  const Document doc = make_document(
+      "2023年中华人民共和国国务院政府工作报告\n\u200b\n政府工作报告\n——2023年3月5日在大会上\n各位代表：\n正文。\n");
+  const Outline& o = doc.outline();
+  EXPECT_EQ(o.lines[1].kind, LineKind::blank);
+  ASSERT_EQ(o.documents.size(), 1u);
+  EXPECT_EQ(o.documents[0].title_line, 0);
+}
+
+TEST(Outline, ASentenceIsNoTitleWhateverWordItEndsOn) {
+  const Document doc = make_document(
+      "2012年政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请各位代表审议，并请全国政协委员提出意见\n");
+  EXPECT_EQ(doc.outline().lines[2].kind, LineKind::text);
+  EXPECT_EQ(doc.outline().documents.size(), 1u);
+}
+
 }  // namespace
 }  // namespace reportlint

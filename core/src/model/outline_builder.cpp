@@ -24,6 +24,12 @@ std::string_view strip_trailing_remark(std::string_view s) {
   return open == std::string_view::npos || open == 0 ? s : trim_end_spaces(s.substr(0, open));
 }
 
+// Invisible characters a copy from a web page leaves at a line's start (zero-width space,
+// joiners, word joiner, a stray byte order mark): a line of nothing else is blank.
+constexpr bool is_invisible(char32_t c) noexcept {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
 std::uint32_t content_start(std::string_view text, const Line& line, DocumentFormat format) {
   std::size_t i = line.begin;
   if (format == DocumentFormat::markdown) {
@@ -34,10 +40,30 @@ std::uint32_t content_start(std::string_view text, const Line& line, DocumentFor
   }
   while (i < line.end) {
     std::size_t j = i;
-    if (!chars::is_space(utf8::next(text, j))) break;
+    const char32_t c = utf8::next(text, j);
+    if (!chars::is_space(c) && !is_invisible(c)) break;
     i = j;
   }
   return static_cast<std::uint32_t>(i);
+}
+
+// 附件, 附件1, 附件二: the line GB/T 9704-2012 8 puts above an attachment, after the
+// document's 成文日期. Not the 附件说明 (附件：1.……), which has a colon and a list.
+bool is_attachment_mark(std::string_view line) {
+  line = trim_end_spaces(line);
+  if (!line.starts_with("附件")) return false;
+  line.remove_prefix(std::string_view("附件").size());
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  for (std::size_t i = 0; i < line.size();) {
+    const char32_t c = utf8::next(line, i);
+    if (!chars::is_ascii_digit(c) && chars::han_digit(c) < 1 && c != U'十') return false;
+  }
+  return true;
+}
+
+// 附件：1.……: the attachment note, whose numbered items run on over the next lines.
+bool opens_attachment_note(std::string_view line) {
+  return line.starts_with("附件：") || line.starts_with("附件:");
 }
 
 void build_sections(Outline& outline) {
@@ -76,18 +102,40 @@ void build_sections(Outline& outline) {
 }
 
 void split_documents(Outline& outline, std::string_view text, const std::vector<Line>& lines) {
+  auto content = [&](std::uint32_t li) {
+    return text.substr(outline.lines[li].content_begin, lines[li].end - outline.lines[li].content_begin);
+  };
   SubDocument current;
   bool has_content = false;  // blank lines before the first title start no document
   for (std::uint32_t li = 0; li < outline.lines.size(); ++li) {
     const LineKind kind = outline.lines[li].kind;
+    // 附件1 after the 成文日期: an attachment, a document of its own with its own title
+    // and numbering. Its title is the next line, whatever word it ends on.
+    if (kind == LineKind::text && has_content && is_attachment_mark(content(li))) {
+      current.end_line = li;
+      outline.documents.push_back(std::move(current));
+      current = SubDocument{};
+      current.begin_line = li;
+      std::uint32_t next = li + 1;
+      while (next < outline.lines.size() && outline.lines[next].kind == LineKind::blank) ++next;
+      if (next < outline.lines.size() && outline.lines[next].kind == LineKind::text) {
+        outline.lines[next].kind = LineKind::title;
+        current.title_line = static_cast<std::int32_t>(next);
+        li = next;
+      }
+      has_content = false;
+      continue;
+    }
     if (kind != LineKind::title) {
       has_content = has_content || kind != LineKind::blank;
       continue;
     }
-    // A subtitle (——副题) belongs to the title above it.
-    const std::string_view content =
-        text.substr(outline.lines[li].content_begin, lines[li].end - outline.lines[li].content_begin);
-    if (content.starts_with("—")) continue;
+    // A subtitle (——副题) belongs to the title above it, and so does the title repeated
+    // right under it (2023年政府工作报告 ⏎ 政府工作报告): one document, not an empty one.
+    if (content(li).starts_with("—")) continue;
+    if (!has_content && current.title_line >= 0 &&
+        content(static_cast<std::uint32_t>(current.title_line)).find(trim_end_spaces(content(li))) != std::string_view::npos)
+      continue;
     if (has_content || current.title_line >= 0) {
       current.end_line = li;
       outline.documents.push_back(std::move(current));
@@ -99,6 +147,30 @@ void split_documents(Outline& outline, std::string_view text, const std::vector<
   }
   current.end_line = static_cast<std::uint32_t>(outline.lines.size());
   outline.documents.push_back(std::move(current));
+}
+
+// The items of an attachment note (附件：1.…… ⏎ 2.……) are a list, not headings.
+void mark_attachment_notes(Outline& outline, std::string_view text, const std::vector<Line>& lines) {
+  for (std::uint32_t li = 0; li < outline.lines.size(); ++li) {
+    const LineInfo& info = outline.lines[li];
+    if (info.kind != LineKind::text ||
+        !opens_attachment_note(text.substr(info.content_begin, lines[li].end - info.content_begin)))
+      continue;
+    // The value the next line's item must have: one more than the note's own first item.
+    const std::size_t colon = info.content_begin + std::string_view("附件").size();
+    const auto colon_end = static_cast<std::uint32_t>(colon + (text[colon] == ':' ? 1 : 3));
+    const NumberToken first = parse_number_token(text, colon_end, lines[li].end);
+    auto expected = static_cast<std::uint16_t>(first.style == NumberStyle::arabic ? first.value + 1 : 1);
+    std::uint32_t next = li + 1;
+    for (; next < outline.lines.size(); ++next) {
+      LineInfo& item = outline.lines[next];
+      if (item.kind != LineKind::heading || item.number.style != NumberStyle::arabic || item.number.value != expected) break;
+      item.kind = LineKind::text;
+      item.number = NumberToken{};
+      ++expected;
+    }
+    li = next - 1;
+  }
 }
 
 void build_paragraphs(Outline& outline, DocumentFormat format) {
@@ -151,6 +223,10 @@ bool looks_like_title(std::string_view line) {
   std::size_t i = line.size();
   const char32_t last = utf8::prev(line, i);
   if (chars::is_clause_end(last) || last == U'、' || last == '.' || last == U'…') return false;
+  // 现在，我代表国务院，向大会报告政府工作，……提出意见: a sentence, whatever word it ends on.
+  std::size_t commas = 0;
+  for (std::size_t at = line.find("，"); at != std::string_view::npos; at = line.find("，", at + 1)) ++commas;
+  if (commas >= 2) return false;
   const std::string_view core = strip_trailing_remark(line);
   for (std::string_view type : kDocumentTypes)
     if (core.ends_with(type) && core.size() > type.size()) return true;
@@ -179,6 +255,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
         info.kind = LineKind::text;
     }
   }
+  mark_attachment_notes(outline, text, lines);
   split_documents(outline, text, lines);
   build_sections(outline);
   build_paragraphs(outline, format);
