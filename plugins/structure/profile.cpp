@@ -178,12 +178,17 @@ class Loader {
         boolean(k, value, it->required);
       } else if (k == "implicit") {
         boolean(k, value, it->implicit);
+      } else if (k == "takes_topics") {
+        boolean(k, value, it->takes_topics);
+      } else if (k == "year") {
+        if (auto v = value.value_exact<std::int64_t>(); v && *v >= -10 && *v <= 10) it->year = static_cast<int>(*v);
+        else context_.error(value.source(), "“year”应为 -10 到 10 之间的整数（相对标题年份的年数）");
       } else if (k == "headings") {
         it->headings = strings(value);
       } else if (k == "add_headings") {
         for (std::string& h : strings(value)) it->headings.push_back(std::move(h));
       } else {
-        unknown(key, "section 中可用：id、name、required、implicit、headings、add_headings、after");
+        unknown(key, "section 中可用：id、name、required、implicit、takes_topics、year、headings、add_headings、after");
       }
     }
   }

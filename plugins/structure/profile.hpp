@@ -20,6 +20,13 @@ struct SectionSpec {
   std::string name;     // 存在问题
   bool required = false;
   bool implicit = false;  // topic headings before the next section count as this section
+  // Topic headings after an earlier part count as this one (the tasks of a 政府工作报告,
+  // written as 二、坚持扩大内需 … after the review).
+  bool takes_topics = false;
+  // The year a heading of this part names, from the title's (first) year: 0 for the year
+  // the title names (a summary's), 1 for a plan of the next year, -1 for the review in a
+  // 政府工作报告 given at the start of the year.
+  int year = 0;
   std::vector<std::string> headings;  // a top-level heading containing one of these is this section
 };
 

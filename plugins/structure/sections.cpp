@@ -3,8 +3,10 @@
 //
 // A part is present when a top-level heading of the report contains one of its phrases;
 // a part marked `implicit` (the achievements of a 总结) is also present when topic
-// headings stand where it belongs. Topic headings extend the part before them, so a part
-// that is missing belongs at the end of the region of the part that precedes it.
+// headings stand where it belongs, and a part marked `takes_topics` (the tasks of a
+// 政府工作报告) when topic headings follow an earlier part. Otherwise topic headings extend
+// the part before them, so a part that is missing belongs at the end of the region of the
+// part that precedes it.
 #include <algorithm>
 #include <string>
 
@@ -38,6 +40,14 @@ TextRange start_of(const Document& doc, std::uint32_t line) {
 TextRange end_of(const Document& doc, std::uint32_t line) {
   const std::uint32_t e = doc.lines()[line].end;
   return {e, e};
+}
+
+// The first part after `current` that takes the topic headings following it, if it is not
+// there yet.
+int takes_topics_after(const std::vector<SectionSpec>& specs, const std::vector<bool>& present, int current) {
+  for (std::size_t k = static_cast<std::size_t>(current) + 1; k < specs.size(); ++k)
+    if (specs[k].takes_topics && !present[k]) return static_cast<int>(k);
+  return -1;
 }
 
 class MissingSection final : public ReportRule {
@@ -77,6 +87,10 @@ class MissingSection final : public ReportRule {
           if (current < 0) {
             current = implicit_before(-1);
             if (current >= 0) present[current] = true;
+          } else if (const int taker = takes_topics_after(specs, present, current); taker >= 0) {
+            close(line - 1);
+            current = taker;
+            present[taker] = true;
           }
           continue;
         }

@@ -107,7 +107,8 @@ class YearMismatch final : public ReportRule {
         sink.report(std::move(d));
       }
 
-      // Section headings naming a year: the plan's is the plan year, the others the summary's.
+      // Section headings naming a year: each part's year is the title's plus the part's
+      // offset (a plan the next year, a work report's review the year before).
       const bool within_year = v.title.find("半年") != std::string_view::npos || v.title.find("季度") != std::string_view::npos;
       if (v.choice.profile) {
         const auto& specs = v.choice.profile->sections;
@@ -115,9 +116,9 @@ class YearMismatch final : public ReportRule {
           if (h.parts.empty()) continue;
           const std::vector<int> heading_years = years_in(h.text);
           if (heading_years.size() != 1) continue;
-          const bool plan = specs[static_cast<std::size_t>(h.parts.front())].id == "plan";
-          if (plan && within_year) continue;  // 上半年总结及下半年打算: the plan is for this year
-          const int want = plan ? summary + 1 : summary;
+          const int offset = specs[static_cast<std::size_t>(h.parts.front())].year;
+          if (offset != 0 && within_year) continue;  // 上半年总结及下半年打算: the plan is for this year
+          const int want = summary + offset;
           if (heading_years.front() == want) continue;
           const std::uint32_t line = h.line;
           Diagnostic d = diagnostic(line_range(doc, line), "这一部分的年份" + std::to_string(heading_years.front()) +
