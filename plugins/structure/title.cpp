@@ -63,6 +63,12 @@ class TitleElements final : public ReportRule {
 };
 
 class YearMismatch final : public ReportRule {
+ private:
+  void check_announcement(const Document& doc, const ReportView& v, int summary, std::uint32_t title_line,
+                          DiagnosticSink& sink) const;
+  void check_opening(const Document& doc, const ReportView& v, int summary, std::uint32_t title_line,
+                     DiagnosticSink& sink) const;
+
  protected:
   void check_reports(const Document& doc, const std::vector<ReportView>& reports, DocumentAnalyses& analyses,
                      DiagnosticSink& sink) const override {
@@ -128,9 +134,14 @@ class YearMismatch final : public ReportRule {
         }
       }
 
+      // 现将2022年工作总结和2023年工作计划报告如下: the years of the sentence that says
+      // what the report is must be years of its parts.
+      if (v.choice.profile) check_announcement(doc, v, summary, title_line, sink);
+
       // 今年是2022年 / 今年（2022年） in a 2023 summary. A plan written in December may
       // well call the year it is written in 今年, so only summaries are checked.
       if (v.title.find("总结") == std::string_view::npos && v.title.find("述职") == std::string_view::npos) continue;
+      check_opening(doc, v, summary, title_line, sink);
       const SubDocument& sub = o.documents[v.index];
       if (sub.end_line <= title_line + 1) continue;
       const std::string_view text = doc.text();
@@ -155,6 +166,71 @@ class YearMismatch final : public ReportRule {
     }
   }
 };
+
+namespace {
+
+constexpr std::size_t kMaxSentenceBytes = 100 * 3;  // a sentence this long is no announcement
+
+// The years the parts of the report cover: the title's year plus each part's offset.
+std::vector<int> part_years(const ReportView& v, int summary) {
+  std::vector<int> years;
+  for (const SectionSpec& spec : v.choice.profile->sections)
+    if (std::find(years.begin(), years.end(), summary + spec.year) == years.end()) years.push_back(summary + spec.year);
+  return years;
+}
+
+}  // namespace
+
+void YearMismatch::check_announcement(const Document& doc, const ReportView& v, int summary, std::uint32_t title_line,
+                                      DiagnosticSink& sink) const {
+  const Outline& o = doc.outline();
+  const SubDocument& sub = o.documents[v.index];
+  if (!v.has_body) return;
+  const std::vector<int> allowed = part_years(v, summary);
+  const std::size_t body_begin = doc.lines()[v.first_content_line].begin, body_end = doc.lines()[sub.end_line - 1].end;
+  const std::string_view text = doc.text().substr(0, body_end);
+  constexpr std::string_view kNow = "现将", kFollows = "如下";
+  for (std::size_t at = text.find(kNow, body_begin); at != std::string_view::npos; at = text.find(kNow, at + kNow.size())) {
+    const std::size_t stop = text.find(kFollows, at);
+    const std::size_t sentence_end = text.find("。", at);
+    if (stop == std::string_view::npos || stop - at > kMaxSentenceBytes || (sentence_end != std::string_view::npos && sentence_end < stop))
+      continue;
+    const std::string_view sentence = text.substr(at, stop - at);
+    for (const int y : years_in(sentence)) {
+      if (std::find(allowed.begin(), allowed.end(), y) != allowed.end()) continue;
+      const auto b = static_cast<std::uint32_t>(at);
+      Diagnostic d = diagnostic({b, static_cast<std::uint32_t>(stop + kFollows.size())},
+                                "这里说报告的是" + std::to_string(y) + "年，与标题的年份（" + year_list(allowed) + "）不符");
+      d.notes.push_back({"标题在第" + std::to_string(title_line + 1) + "行", line_range(doc, title_line)});
+      sink.report(std::move(d));
+      break;
+    }
+  }
+}
+
+void YearMismatch::check_opening(const Document& doc, const ReportView& v, int summary, std::uint32_t title_line,
+                                 DiagnosticSink& sink) const {
+  // The opening sentence of a summary says the period it covers: 2023年以来，…… / 2023年，…….
+  const Outline& o = doc.outline();
+  const SubDocument& sub = o.documents[v.index];
+  constexpr std::uint32_t kOpeningLines = 6;
+  for (std::uint32_t li = v.first_content_line; li < sub.end_line && li < v.first_content_line + kOpeningLines; ++li) {
+    if (o.lines[li].kind != LineKind::text) continue;
+    const std::string_view line = line_content(doc, li);
+    if (line.find("。") == std::string_view::npos) continue;  // a byline, a salutation, a subtitle
+    const std::vector<int> years = years_in(line.substr(0, 7));
+    const bool covers = years.size() == 1 && (line.substr(4).starts_with("年以来") || line.substr(4).starts_with("年，") ||
+                                              line.substr(4).starts_with("年度，") || line.substr(4).starts_with("年是"));
+    if (covers && years.front() != summary) {
+      const std::uint32_t b = o.lines[li].content_begin;
+      Diagnostic d = diagnostic({b, b + 7}, "开头说的是" + std::to_string(years.front()) + "年，标题是" +
+                                                std::to_string(summary) + "年");
+      d.notes.push_back({"标题在第" + std::to_string(title_line + 1) + "行", line_range(doc, title_line)});
+      sink.report(std::move(d));
+    }
+    return;  // only the opening sentence says what the report covers
+  }
+}
 
 REPORTLINT_RULE(TitleMissing, "structure.title-missing", warning, none, "指定了文档类型的文档没有标题");
 REPORTLINT_RULE(TitleElements, "structure.title-elements", note, none, "标题缺少年份或发文单位");
