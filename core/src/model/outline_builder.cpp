@@ -1,5 +1,6 @@
 #include "model/outline_builder.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <utility>
@@ -101,14 +102,35 @@ void build_sections(Outline& outline) {
   }
 }
 
+// The titles a 印发通知 issues: 《X》 on a line that says 印发, 转发 or 下发 (关于印发《X》的
+// 通知, 现将《X》印发给你们). A later line that is X is the issued document's title.
+void note_issued_titles(std::string_view line, std::vector<std::string_view>& issued) {
+  if (line.find("印发") == std::string_view::npos && line.find("转发") == std::string_view::npos &&
+      line.find("下发") == std::string_view::npos)
+    return;
+  for (std::size_t open = line.find("《"); open != std::string_view::npos; open = line.find("《", open + 1)) {
+    const std::size_t close = line.find("》", open);
+    if (close == std::string_view::npos) return;
+    const std::string_view title = line.substr(open + 3, close - open - 3);
+    if (!title.empty() && std::find(issued.begin(), issued.end(), title) == issued.end()) issued.push_back(title);
+  }
+}
+
 void split_documents(Outline& outline, std::string_view text, const std::vector<Line>& lines) {
   auto content = [&](std::uint32_t li) {
     return text.substr(outline.lines[li].content_begin, lines[li].end - outline.lines[li].content_begin);
   };
   SubDocument current;
   bool has_content = false;  // blank lines before the first title start no document
+  std::vector<std::string_view> issued;
   for (std::uint32_t li = 0; li < outline.lines.size(); ++li) {
-    const LineKind kind = outline.lines[li].kind;
+    LineKind kind = outline.lines[li].kind;
+    if (kind == LineKind::text || kind == LineKind::title) {
+      const std::string_view line = trim_end_spaces(content(li));
+      if (kind == LineKind::text && has_content && std::find(issued.begin(), issued.end(), line) != issued.end())
+        kind = outline.lines[li].kind = LineKind::title;  // the issued document begins
+      note_issued_titles(line, issued);
+    }
     // 附件1 after the 成文日期: an attachment, a document of its own with its own title
     // and numbering. Its title is the next line, whatever word it ends on.
     if (kind == LineKind::text && has_content && is_attachment_mark(content(li))) {
