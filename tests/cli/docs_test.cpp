@@ -1,4 +1,4 @@
-// Every rule has a doc page in docs/rules/ (what, why, examples, options), the plugin
+// Every rule has a doc page in docs/rules/ (what, what it leaves alone, why, examples, options), the plugin
 // (or the core, for its own rules) carries exactly that page, and `reportlint --explain RULE` prints it.
 #include <gtest/gtest.h>
 
@@ -29,7 +29,9 @@ TEST(Docs, EveryRuleHasACompletePage) {
     ASSERT_TRUE(fs::exists(page)) << "no doc page for " << rule->id << " at " << page;
     const std::string text = test::read_file(page);
     EXPECT_TRUE(text.starts_with("# " + std::string(rule->id) + "\n")) << page;
-    for (const char* section : {"\n## What it does\n", "\n## Why\n", "\n## Examples\n", "\n## Options\n"})
+    // "Left alone": what the rule deliberately does not report, so a user can tell a miss
+    // from a choice.
+    for (const char* section : {"\n## What it does\n", "\n## Left alone\n", "\n## Why\n", "\n## Examples\n", "\n## Options\n"})
       EXPECT_NE(text.find(section), std::string::npos) << page << " lacks " << section;
     EXPECT_NE(text.find("Bad"), std::string::npos) << page << " has no bad example";
     EXPECT_NE(text.find("Good"), std::string::npos) << page << " has no good example";
