@@ -82,7 +82,7 @@ constexpr CharSet kStarts(U"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 class Finder {
  public:
-  Finder(const Document& doc, std::vector<Censored>& out) : doc_(doc), text_(doc.text()), out_(out) {}
+  Finder(const Document& doc, std::vector<Censored>& out) : text_(doc.text()), out_(out) {}
 
   void line(std::size_t begin, std::size_t end) {
     begin_ = begin;
@@ -190,7 +190,6 @@ class Finder {
     return 0;
   }
 
-  const Document& doc_;
   std::string_view text_;
   std::vector<Censored>& out_;
   std::size_t begin_ = 0, end_ = 0;
