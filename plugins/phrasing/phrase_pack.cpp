@@ -17,6 +17,7 @@ class PackLoader {
   PackLoader(ConfigureContext& context, std::vector<Entry>& out) : context_(context), out_(out) {}
 
   void load(const std::string& path, const toml::source_region* from) {
+    if (path.empty()) return;  // a file the project may not read: the core said so
     if (!fs::is_regular_file(path)) {
       context_.error(from ? *from : toml::source_region{}, "找不到短语包文件 " + path);
       return;

@@ -37,8 +37,9 @@ class Loader {
       const auto* base = extends->as_string();
       if (!base) {
         context_.error(extends->source(), "“extends”应为字符串，例如 extends = \"builtin:annual-summary\"");
-      } else if (!load(context_.resolve_path(base->get(), extends->source(), "profiles"), &extends->source(), out, chain)) {
-        chain.pop_back();
+      } else if (const std::string resolved = context_.resolve_path(base->get(), extends->source(), "profiles");
+                 resolved.empty() || !load(resolved, &extends->source(), out, chain)) {
+        chain.pop_back();  // empty: a file the project may not read (the core said so)
         return false;
       }
     }
@@ -217,6 +218,7 @@ ProfileSet ProfileSet::load(OptionReader& options) {
   }
   for (const auto& item : options.get_strings("profiles")) {
     const std::string path = context.resolve_path(item.value, item.source, "profiles");
+    if (path.empty()) continue;  // a file the project may not read: the core said so
     Profile p;
     p.id = fs::path(path).stem().string();
     std::vector<std::string> chain;

@@ -50,9 +50,9 @@ TEST(PluginLoading, ConfigPluginPathsAreRelativeToTheConfig) {
   dir.write("bad/d.txt", "样例\n");
   test::RunOptions o;
   o.cwd = dir.path();
-  auto r = run_reportlint({"--format", "gcc", "d.txt"}, o);
+  auto r = run_reportlint({"--trust", "--format", "gcc", "d.txt"}, o);
   EXPECT_EQ(r.out, "d.txt:1:1: warning: 发现“样例” [sample.word]\n") << r.err;
-  r = run_reportlint({"bad/d.txt"}, o);
+  r = run_reportlint({"--trust", "bad/d.txt"}, o);
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(contains(r.err, "bad/.reportlint.toml:2:10: error: 插件目录不存在")) << r.err;
 }

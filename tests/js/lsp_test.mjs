@@ -3,8 +3,8 @@
 //   node lsp_test.mjs /path/to/reportlint
 // Opens drafts, waits for diagnostics, checks their ranges in UTF-16 and UTF-32 (Chinese
 // text and a character outside the BMP), applies a code action, follows a config change,
-// and checks that malformed input, unknown methods, a double close and a vanishing client
-// are handled per the protocol.
+// checks that an untrusted project's plugins are not loaded, and that malformed input,
+// unknown methods, a double close and a vanishing client are handled per the protocol.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,11 +19,13 @@ if (!binary) throw new Error('usage: node lsp_test.mjs REPORTLINT');
 const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms).unref());
 
 // A server with a client connection, and a way to wait for the next diagnostics of a URI.
-function start(cwd) {
-  const child = spawn(binary, ['lsp'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+function start(cwd, env) {
+  const child = spawn(binary, ['lsp'], { cwd, env: env ?? process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout),
                                                   new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map();
+  const shown = [];
+  connection.onNotification(rpc.ShowMessageNotification.type, (params) => shown.push(params));
   connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
     const resolve = waiting.get(params.uri);
     if (resolve) {
@@ -34,7 +36,7 @@ function start(cwd) {
   connection.listen();
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   return {
-    child, connection, exited,
+    child, connection, exited, shown,
     diagnostics(uri) {
       return Promise.race([new Promise((resolve) => waiting.set(uri, resolve)), timeout(10000, `diagnostics of ${uri}`)]);
     },
@@ -155,6 +157,42 @@ async function configSession() {
   await shutdown(server);
 }
 
+async function trustSession() {
+  // Opening a draft in a project that is not trusted runs none of the project's code: its
+  // plugin directory (here a file that is no library at all) is not loaded, the built-in
+  // checks run, and the user is told why, once.
+  const { mkdirSync } = await import('node:fs');
+  const project = join(workspace, 'stranger');
+  mkdirSync(join(project, 'plugins'), { recursive: true });
+  writeFileSync(join(project, 'plugins', 'evil.so'), 'not a library: loading it would be an error\n');
+  writeFileSync(join(project, '.reportlint.toml'), '[plugins]\npaths = ["plugins"]\n');
+  const docUri = pathToFileURL(join(project, 'a.txt')).href;
+  const home = join(workspace, 'home');
+  mkdirSync(home, { recursive: true });
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: '', REPORTLINT_TRUST: '' };
+  const server = start(workspace, env);
+  await initialize(server, undefined);
+  const opened = server.diagnostics(docUri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri: docUri, languageId: 'plaintext', version: 1, text: '完成xx次。\n' } });
+  assert.ok((await opened).some((d) => d.code === 'placeholder.unfilled'), 'the built-in checks ran');
+  assert.equal(server.shown.filter((m) => m.type === 1).length, 0, 'nothing was loaded from the project');
+  const warning = server.shown.find((m) => m.type === 2 && m.message.includes('未被信任'));
+  assert.ok(warning, 'the user is told the project is not trusted');
+  assert.ok(warning.message.includes('reportlint trust'), 'and how to trust it');
+  await shutdown(server);
+
+  // With REPORTLINT_TRUST=1 the server loads the project's plugins — this one fails, as it should.
+  const trusted = start(workspace, { ...env, REPORTLINT_TRUST: '1' });
+  await initialize(trusted, undefined);
+  const again = trusted.diagnostics(docUri);
+  trusted.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                      { textDocument: { uri: docUri, languageId: 'plaintext', version: 1, text: '完成xx次。\n' } });
+  await again;
+  assert.ok(trusted.shown.some((m) => m.type === 1 && m.message.includes('evil.so')), 'trusted: the plugin was loaded (and failed)');
+  await shutdown(trusted);
+}
+
 // Raw JSON-RPC, to send what a library would refuse to.
 function rawServer() {
   const child = spawn(binary, ['lsp'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -226,6 +264,8 @@ try {
   console.log('ok - UTF-32 negotiated');
   await configSession();
   console.log('ok - config discovery and reload on save');
+  await trustSession();
+  console.log('ok - an untrusted project runs no code; REPORTLINT_TRUST=1 lets it');
   await robustness();
   console.log('ok - malformed JSON, unknown methods, double close, vanishing client');
 } finally {

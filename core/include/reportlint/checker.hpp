@@ -56,7 +56,9 @@ class ConfigureContext {
   virtual void error(const toml::source_region& where, std::string message) = 0;
   // Resolves a path written in a config file (relative to that file) or a
   // "builtin:NAME" reference to a file shipped in the data directory under `kind`
-  // (e.g. kind "phrasing" → share/reportlint/configs/phrasing/NAME.toml).
+  // (e.g. kind "phrasing" → share/reportlint/configs/phrasing/NAME.toml). Returns an empty
+  // string when the path may not be read — a project that is not trusted reaching outside
+  // itself (docs/security.md): the core has reported it; skip the file.
   virtual std::string resolve_path(std::string_view written, const toml::source_region& where,
                                    std::string_view kind) const = 0;
   // The document-type profile chosen by --profile or the config, empty when none, and

@@ -127,6 +127,49 @@ void report_unused_ignores(const std::vector<std::shared_ptr<const Linter>>& lin
   }
 }
 
+// What untrusted project configs asked for and did not get, once per configuration.
+void report_refusals(const std::vector<std::shared_ptr<const Linter>>& linters) {
+  std::set<const Linter*> seen;
+  for (const auto& linter : linters) {
+    if (!seen.insert(linter.get()).second) continue;
+    const Config& config = linter->config();
+    const auto severity = linter->severity(kUntrustedConfigRule);
+    if (config.refused.empty() || !severity) continue;
+    for (const TrustRefusal& r : config.refused)
+      fmt::print(stderr, "{}:{}:{}: {}: 这个项目未被信任，没有加载{} [{}]\n", r.where.path ? *r.where.path : std::string(),
+                 r.where.begin.line, r.where.begin.column, to_string(*severity), r.what, kUntrustedConfigRule);
+    fmt::print(stderr, "  = help: 信任这个项目后才会加载：reportlint trust {}（或本次运行加 --trust，或设 REPORTLINT_TRUST=1）\n",
+               display_path(config.root / kConfigFileName));
+  }
+}
+
+// `reportlint trust [PATH]` / `reportlint untrust [PATH]`: PATH's .reportlint.toml — PATH
+// itself when it is a .toml file, else the nearest one above the draft or directory
+// (default the working directory) — in the user's allow list.
+int trust_command(bool trust, const std::vector<std::string>& paths) {
+  if (paths.size() > 1) throw Error(Failure{"", 0, 0, "reportlint trust 只接受一个路径"});
+  const fs::path where = paths.empty() ? fs::path(".") : fs::path(paths.front());
+  std::error_code ec;
+  std::optional<fs::path> config;
+  if (fs::is_regular_file(where, ec) && where.extension() == ".toml") config = where;  // the config itself
+  else if (fs::is_regular_file(where, ec)) config = find_config_upward(fs::absolute(where, ec).parent_path());  // a draft
+  else if (fs::is_directory(where, ec)) config = find_config_upward(where);
+  else throw Error(Failure{where.string(), 0, 0, "文件或目录不存在"});
+  if (!config) throw Error(Failure{where.string(), 0, 0, fmt::format("这里和上级目录都没有 {}", kConfigFileName)});
+  const fs::path list = default_allow_list();
+  if (list.empty()) throw Error(Failure{"", 0, 0, "无法确定信任列表的位置：HOME 和 XDG_CONFIG_HOME 都没有设置"});
+  if (trust) {
+    trust_config(list, *config);
+    fmt::print("已信任 {}（记录在 {}）：它的插件目录和项目外的文件会被加载；内容改变后需重新信任\n",
+               display_path(fs::canonical(*config, ec)), list.string());
+  } else if (untrust_config(list, *config)) {
+    fmt::print("已撤销对 {} 的信任\n", display_path(fs::canonical(*config, ec)));
+  } else {
+    fmt::print("{} 本来就不在信任列表中\n", display_path(*config));
+  }
+  return 0;
+}
+
 bool use_color(ColorMode mode, std::FILE* out) {
   if (mode == ColorMode::always) return true;
   if (mode == ColorMode::never) return false;
@@ -241,6 +284,7 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   }
   renderer->finish(summary);
   report_unused_ignores(linters);
+  report_refusals(linters);
   if (!failures.empty()) return 2;
   if (recorded) {
     recorded->write();
@@ -251,9 +295,12 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
 }
 
 int run(int argc, const char* const* argv) {
-  // `reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME]`
-  const bool language_server = argc >= 2 && std::string_view(argv[1]) == "lsp";
-  const CliOptions options = language_server ? parse_args(argc - 1, argv + 1) : parse_args(argc, argv);
+  // `reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME] [--trust]`
+  const std::string_view command = argc >= 2 ? std::string_view(argv[1]) : std::string_view();
+  const bool language_server = command == "lsp";
+  const bool subcommand = language_server || command == "trust" || command == "untrust";
+  const CliOptions options = subcommand ? parse_args(argc - 1, argv + 1) : parse_args(argc, argv);
+  if (command == "trust" || command == "untrust") return trust_command(command == "trust", options.paths);
   if (options.help) {
     fmt::print("{}", usage_text());
     return 0;
@@ -268,6 +315,7 @@ int run(int argc, const char* const* argv) {
   linter_options.builtin_plugin_dir = builtin_plugin_directory();
   linter_options.data_dir = data_directory();
   linter_options.profile_override = options.profile.value_or("");
+  linter_options.trust = TrustPolicy::from_environment(options.trust);
   LinterOptions linter_options_for_lsp = linter_options;
   ConfigCache configs(std::move(linter_options), options.config);
 
@@ -284,6 +332,7 @@ int run(int argc, const char* const* argv) {
     }
     const auto linter = configs.for_directory(where);
     for (const std::string& w : configs.take_warnings()) fmt::print(stderr, "{}\n", w);
+    report_refusals({linter});
     if (options.explain) fmt::print("{}", explain_rule(*linter, *options.explain));
     if (options.list_rules) fmt::print("{}", list_rules(*linter));
     if (options.print_config) fmt::print("{}", print_config(*linter));

@@ -16,12 +16,26 @@ namespace {
   throw Error(Failure{"", 0, 0, message + "（reportlint --help 查看用法）"});
 }
 
+// 256M, 512K, 1G or a number of bytes.
+std::uint64_t parse_size(const std::string& v) {
+  std::uint64_t n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  std::string_view unit(end, static_cast<std::size_t>(v.data() + v.size() - end));
+  const int shift = unit.empty() || unit == "B" ? 0 : unit == "K" || unit == "k" ? 10 : unit == "M" || unit == "m" ? 20
+                    : unit == "G" || unit == "g" ? 30 : -1;
+  if (ec != std::errc() || shift < 0 || n == 0 || n > (std::uint64_t{1} << (40 - shift)))
+    usage_error(fmt::format("--max-file-size 的值“{}”无效，应为字节数或带 K、M、G 的大小，如 256M", v));
+  return n << shift;
+}
+
 }  // namespace
 
 std::string usage_text() {
   return R"(用法：reportlint [选项] 路径...
       reportlint - --stdin-filename 名称
-      reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME]
+      reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME] [--trust]
+      reportlint trust [路径]      信任路径所在项目的 .reportlint.toml（见 docs/security.md）
+      reportlint untrust [路径]    撤销信任
 
 检查公文草稿（.txt、.md）中的未填占位符、模板残留、序号、结构和用词问题。
 目录会被递归遍历，检查其中的 .txt 和 .md 文件。
@@ -46,6 +60,11 @@ std::string usage_text() {
   --stdin-filename NAME         从标准输入读取时使用的文件名（也用于查找配置）
   --baseline FILE               只报告基线文件中没有的问题
   --write-baseline FILE         把本次的全部问题写入基线文件（退出码 0）
+  --trust                       信任本次用到的项目配置：加载其中的插件目录和项目外的文件
+                                （也可设 REPORTLINT_TRUST=1；默认不加载，见 docs/security.md）
+  --force                       --fix 时也改写只读文件
+  --max-file-size SIZE          拒绝大于 SIZE 的输入（默认 256M）
+  --check-plugin FILE           在子进程中试加载插件，报告它是否能用、怎样失败
   --version                     显示版本
   --help                        显示本帮助
 
@@ -150,6 +169,14 @@ CliOptions parse_args(int argc, const char* const* argv) {
       o.baseline = value();
     } else if (name == "--write-baseline") {
       o.write_baseline = value();
+    } else if (name == "--trust") {
+      o.trust = true;
+    } else if (name == "--force") {
+      o.force = true;
+    } else if (name == "--max-file-size") {
+      o.max_file_size = parse_size(value());
+    } else if (name == "--check-plugin") {
+      o.check_plugin = value();
     } else {
       usage_error(fmt::format("未知选项 {}", arg));
     }

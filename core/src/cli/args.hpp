@@ -1,6 +1,7 @@
 // Command-line options (contract: "Command line").
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct CliOptions {
   std::optional<std::string> stdin_filename;
   std::optional<std::string> baseline;        // report only findings not in this file
   std::optional<std::string> write_baseline;  // record every finding in this file
+  bool trust = false;                         // --trust: the project configs of this run may run code
+  bool force = false;                         // --force: --fix may rewrite read-only files
+  std::uint64_t max_file_size = 256ull << 20;  // --max-file-size: larger inputs are refused
+  std::optional<std::string> check_plugin;    // --check-plugin FILE
   bool help = false;
   bool version = false;
 };

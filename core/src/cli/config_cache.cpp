@@ -7,7 +7,9 @@ constexpr std::string_view kBuiltinPrefix = "builtin:";
 }
 
 ConfigCache::ConfigCache(LinterOptions options, std::optional<std::string> config_override)
-    : options_(std::move(options)), override_(std::move(config_override)), loader_(options_.data_dir / "configs") {}
+    : options_(std::move(options)),
+      override_(std::move(config_override)),
+      loader_(options_.data_dir / "configs", options_.trust) {}
 
 std::shared_ptr<const Linter> ConfigCache::for_directory(const fs::path& directory) {
   const std::string dir_key = directory.lexically_normal().string();

@@ -11,7 +11,6 @@ namespace reportlint {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::string_view kConfigFileName = ".reportlint.toml";
 constexpr std::string_view kBuiltinPrefix = "builtin:";
 
 // Moves `source` into `target` key by key, descending into tables present in both, so
@@ -112,6 +111,9 @@ std::vector<std::string> ConfigLoader::builtin_names() const {
 
 Config ConfigLoader::load_file(const fs::path& path) const {
   Config config;
+  std::error_code ec;
+  config.root = fs::weakly_canonical(fs::absolute(path, ec), ec).parent_path();
+  config.trusted = fs::weakly_canonical(configs_dir_, ec) == config.root || trust_.trusts(path);
   std::vector<fs::path> chain;
   load_layer(path, nullptr, config, chain);
   return config;
@@ -188,6 +190,11 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         }
       } else {
         target = base_dir / name;
+        // An untrusted project reads nothing outside itself (an absolute path, ../../x).
+        if (!into.trusted && !inside(target, into.root)) {
+          into.refused.push_back({entry->source(), fmt::format("项目外的配置文件 {}", target.lexically_normal().string())});
+          continue;
+        }
       }
       if (!failures.empty()) continue;
       load_layer(target, &entry->source(), into, chain);
@@ -249,10 +256,17 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
             continue;
           }
           for (const toml::node& element : *paths) {
-            if (const auto* s = element.as_string())
-              into.plugin_paths.push_back({fs::absolute(base_dir / s->get()), element.source()});
-            else
+            const auto* s = element.as_string();
+            if (!s) {
               fail(element.source(), "“plugins.paths”的元素应为字符串");
+            } else if (!into.trusted) {
+              // A plugin is code: a project that is not trusted runs none.
+              into.refused.push_back(
+                  {element.source(), fmt::format("插件目录 {}", fs::absolute(base_dir / s->get()).lexically_normal().string())});
+              into.plugins_refused = true;
+            } else {
+              into.plugin_paths.push_back({fs::absolute(base_dir / s->get()), element.source()});
+            }
           }
         } else if (toml::table* options = value.as_table()) {
           toml::table* existing = into.plugin_options[name].as_table();

@@ -13,10 +13,14 @@
 
 #include <toml++/toml.h>
 
+#include "config/trust.hpp"
 #include "reportlint/diagnostic.hpp"
 #include "support/error.hpp"
 
 namespace reportlint {
+
+// The name of a project's configuration file.
+inline constexpr std::string_view kConfigFileName = ".reportlint.toml";
 
 struct RuleSetting {
   std::string pattern;               // "placeholder.unfilled", or "placeholder.*"
@@ -49,12 +53,22 @@ struct Config {
   std::vector<PluginPath> plugin_paths;
   toml::table plugin_options;        // plugin name → merged table; nodes keep source()
   std::vector<IgnoreEntry> ignores;  // of every layer, base first
+
+  // The trust model (config/trust.hpp). A built-in preset, or a project config the user
+  // trusts, is trusted; otherwise `refused` lists what it asked for and did not get.
+  std::filesystem::path root;        // the project: the directory of the config file; empty for builtin
+  bool trusted = true;
+  std::vector<TrustRefusal> refused;
+  bool plugins_refused = false;      // plugin directories were refused: rules of theirs are unknown
 };
 
 class ConfigLoader {
  public:
-  // `configs_dir` holds the presets named builtin:NAME (share/reportlint/configs).
-  explicit ConfigLoader(std::filesystem::path configs_dir) : configs_dir_(std::move(configs_dir)) {}
+  // `configs_dir` holds the presets named builtin:NAME (share/reportlint/configs). Project
+  // configs are held to `trust`: untrusted, they load no plugins and nothing outside the
+  // project.
+  explicit ConfigLoader(std::filesystem::path configs_dir, TrustPolicy trust = {})
+      : configs_dir_(std::move(configs_dir)), trust_(std::move(trust)) {}
 
   // Loads a config file and everything it extends. Throws Error listing every problem.
   Config load_file(const std::filesystem::path& path) const;
@@ -70,6 +84,7 @@ class ConfigLoader {
                   Config& into, std::vector<std::filesystem::path>& chain) const;
 
   std::filesystem::path configs_dir_;
+  TrustPolicy trust_;
 };
 
 // The nearest `.reportlint.toml` in `directory` or above it.

@@ -11,9 +11,11 @@ std::string_view rule_doc(std::string_view id) noexcept;  // generated from docs
 }
 
 std::span<const RuleInfo> core_rules() {
-  static const std::array<RuleInfo, 1> kRules = {
+  static const std::array<RuleInfo, 2> kRules = {
       RuleInfo{kUnusedSuppressionRule, Severity::note, FixAvailability::none,
                "没有屏蔽任何问题的 reportlint-disable 注释或 [[ignore]] 条目", core_docs::rule_doc(kUnusedSuppressionRule)},
+      RuleInfo{kUntrustedConfigRule, Severity::warning, FixAvailability::none,
+               "未被信任的项目配置要求加载插件或项目外的文件，没有加载", core_docs::rule_doc(kUntrustedConfigRule)},
   };
   return kRules;
 }

@@ -3,11 +3,15 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 
 #include "reportlint/checker.hpp"
 
 namespace reportlint {
 
 std::span<const RuleInfo> core_rules();
+
+// A project config that is not trusted asked to load code or files outside the project.
+inline constexpr std::string_view kUntrustedConfigRule = "reportlint.untrusted-config";
 
 }  // namespace reportlint

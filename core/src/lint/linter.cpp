@@ -16,8 +16,8 @@ namespace {
 class PluginConfigureContext final : public ConfigureContext {
  public:
   PluginConfigureContext(const toml::table& options, const fs::path& data_dir, std::string_view profile,
-                         const toml::source_region& profile_source, std::vector<Failure>& failures)
-      : options_(options), data_dir_(data_dir), profile_(profile), profile_source_(profile_source),
+                         const toml::source_region& profile_source, Config& config, std::vector<Failure>& failures)
+      : options_(options), data_dir_(data_dir), profile_(profile), profile_source_(profile_source), config_(config),
         failures_(failures) {}
 
   const toml::table& options() const override { return options_; }
@@ -29,7 +29,14 @@ class PluginConfigureContext final : public ConfigureContext {
     if (written.starts_with("builtin:"))
       return (data_dir_ / "configs" / std::string(kind) / (std::string(written.substr(8)) + ".toml")).string();
     const fs::path base = where.path ? fs::path(*where.path).parent_path() : fs::path();
-    return (base / std::string(written)).lexically_normal().string();
+    const fs::path path = (base / std::string(written)).lexically_normal();
+    // A phrase pack or a profile outside an untrusted project is not read (docs/security.md).
+    if (!config_.trusted && !inside(path, config_.root)) {
+      std::error_code ec;
+      config_.refused.push_back({where, fmt::format("项目外的文件 {}", fs::weakly_canonical(path, ec).string())});
+      return {};
+    }
+    return path.string();
   }
   std::string_view profile() const override { return profile_; }
   const toml::source_region& profile_source() const override { return profile_source_; }
@@ -47,6 +54,7 @@ class PluginConfigureContext final : public ConfigureContext {
   const fs::path& data_dir_;
   std::string_view profile_;
   const toml::source_region& profile_source_;
+  Config& config_;
   std::vector<Failure>& failures_;
 };
 
@@ -166,6 +174,9 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
   };
   for (const RuleSetting& s : config.rules) {
     if (s.pattern == "reportlint.*" || core_rule(s.pattern)) continue;
+    // The plugins of a refused directory are not loaded, so their rules are not known: the
+    // refusal says so, once, instead of an error for every setting.
+    if (config.plugins_refused) continue;
     if (s.pattern.ends_with(".*")) {
       const std::string plugin = s.pattern.substr(0, s.pattern.size() - 2);
       if (!linter->plugins_.find(plugin))
@@ -175,7 +186,7 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     }
   }
   for (auto&& [name, node] : config.plugin_options)
-    if (!linter->plugins_.find(name.str()))
+    if (!config.plugins_refused && !linter->plugins_.find(name.str()))
       failures.push_back(failure_at(name.source(), fmt::format("未知的插件“{}”", name.str())));
   if (!failures.empty()) throw Error(std::move(failures));
 
@@ -195,7 +206,8 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     const toml::table* options_table = config.plugin_options[plugin->name()].as_table();
     static const toml::source_region kCommandLine{};  // --profile has no place in a file
     PluginConfigureContext context(options_table ? *options_table : kNoOptions, options.data_dir, linter->profile_,
-                                   options.profile_override.empty() ? config.profile_source : kCommandLine, failures);
+                                   options.profile_override.empty() ? config.profile_source : kCommandLine, config,
+                                   failures);
     try {
       instance.checker->configure(context);
     } catch (const std::exception& e) {

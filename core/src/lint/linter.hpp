@@ -23,6 +23,7 @@ struct LinterOptions {
   std::filesystem::path builtin_plugin_dir;        // searched last
   std::filesystem::path data_dir;                  // share/reportlint
   std::string profile_override;                    // --profile
+  TrustPolicy trust;                               // which project configs may run code
 };
 
 class Linter {

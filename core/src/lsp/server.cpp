@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -229,7 +230,22 @@ class Server {
     for (auto& [uri, d] : documents_) lint_and_publish(uri, d);
   }
 
-  void reset_configs() { configs_ = std::make_unique<ConfigCache>(options_, override_); }
+  void reset_configs() {
+    configs_ = std::make_unique<ConfigCache>(options_, override_);
+    refusals_shown_.clear();
+  }
+
+  // An untrusted project's config asked to load plugins or files outside the project:
+  // say so once per configuration (docs/security.md).
+  void warn_refusals(const Linter& linter) {
+    const Config& config = linter.config();
+    if (config.refused.empty() || !refusals_shown_.insert(&linter).second) return;
+    std::string message = "reportlint: 这个项目未被信任，没有加载：";
+    for (const TrustRefusal& r : config.refused) message += "\n  " + r.what;
+    message += "\n信任这个项目：reportlint trust " + (config.root / kConfigFileName).string() +
+               "，或在启动语言服务器时设 REPORTLINT_TRUST=1";
+    notify("window/showMessage", {{"type", 2}, {"message", message}});
+  }
 
   void lint_and_publish(const std::string& uri, OpenDocument& d) {
     d.document.reset();
@@ -238,6 +254,7 @@ class Server {
       const std::string shown = d.path ? d.path->string() : uri;
       const fs::path directory = d.path ? d.path->parent_path() : fs::current_path();
       const auto linter = configs_->for_directory(directory);
+      warn_refusals(*linter);
       SourceText source = decode_source(shown, d.text);
       d.document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format_for_path(shown)));
       d.diagnostics = linter->lint(*d.document);
@@ -331,13 +348,13 @@ class Server {
     write_message(out_, {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
   }
 
-  static constexpr std::string_view kConfigFileName = ".reportlint.toml";
 
   LinterOptions options_;
   std::optional<std::string> override_;
   std::FILE* in_;
   std::FILE* out_;
   std::unique_ptr<ConfigCache> configs_;
+  std::set<const Linter*> refusals_shown_;
   ColumnUnit unit_ = ColumnUnit::utf16;
   bool initialized_ = false;
   bool shutdown_ = false;
