@@ -115,9 +115,31 @@ TEST(Config, ExtendsErrors) {
 TEST(Config, PluginPathsAreRelativeToTheirFile) {
   TempDir dir;
   const auto file = dir.write("sub/c.toml", "[plugins]\npaths = [\"../extra\"]\n");
-  const Config c = loader().load_file(file);
+  TrustPolicy trust;
+  trust.trust_all = true;
+  const Config c = ConfigLoader(test::kDataDir / "configs", trust).load_file(file);
   ASSERT_EQ(c.plugin_paths.size(), 1u);
   EXPECT_EQ(c.plugin_paths[0].directory.lexically_normal(), (dir.path() / "extra").lexically_normal());
+  EXPECT_TRUE(c.refused.empty());
+}
+
+TEST(Config, AnUntrustedConfigGetsNoPluginPathsAndNothingOutside) {
+  TempDir dir;
+  dir.write("outside.toml", "[rules]\n\"placeholder.unfilled\" = \"off\"\n");
+  dir.write("sub/inside.toml", "[rules]\n\"placeholder.unfilled\" = \"note\"\n");
+  const auto file = dir.write("sub/c.toml", "extends = [\"inside.toml\", \"../outside.toml\"]\n[plugins]\npaths = [\"plugins\"]\n");
+  const Config c = loader().load_file(file);  // no allow list, no --trust
+  EXPECT_FALSE(c.trusted);
+  EXPECT_TRUE(c.plugin_paths.empty());
+  EXPECT_TRUE(c.plugins_refused);
+  ASSERT_EQ(c.refused.size(), 2u);
+  EXPECT_NE(c.refused[0].what.find("outside.toml"), std::string::npos);
+  EXPECT_EQ(c.refused[0].where.begin.line, 1u);
+  EXPECT_NE(c.refused[1].what.find("plugins"), std::string::npos);
+  EXPECT_EQ(c.refused[1].where.begin.line, 3u);
+  EXPECT_EQ(effective_severity(c, "placeholder.unfilled", Severity::error), Severity::note);  // inside.toml was read
+  EXPECT_TRUE(inside(dir.path() / "sub" / "x" / ".." / "y.toml", dir.path() / "sub"));
+  EXPECT_FALSE(inside(dir.path() / "sub" / ".." / "y.toml", dir.path() / "sub"));
 }
 
 TEST(Config, FindUpwardStopsAtTheNearest) {

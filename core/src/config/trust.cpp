@@ -132,7 +132,8 @@ bool untrust_config(const fs::path& allow_list, const fs::path& config) {
 
 bool inside(const fs::path& path, const fs::path& root) {
   std::error_code ec;
-  const fs::path relative = fs::weakly_canonical(path, ec).lexically_relative(fs::weakly_canonical(root, ec));
+  const fs::path relative =
+      fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_relative(fs::weakly_canonical(fs::absolute(root, ec), ec));
   return !relative.empty() && *relative.begin() != "..";
 }
 
