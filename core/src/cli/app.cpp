@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <condition_variable>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <future>
 #include <iostream>
@@ -48,11 +50,6 @@ void print_failures(const std::vector<Failure>& failures) {
   for (const Failure& f : failures) fmt::print(stderr, "{}\n", format_failure(f));
 }
 
-std::string read_stdin() {
-  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  return bytes;
-}
-
 fs::path directory_of(const Input& input, const CliOptions& options) {
   if (input.is_stdin) return options.stdin_filename ? fs::path(*options.stdin_filename).parent_path() : fs::path(".");
   return fs::path(input.path).parent_path();
@@ -64,8 +61,9 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
   outcome.report.path = shown;
   std::string raw_stdin;  // what a --fix filter must pass through if linting fails
   try {
-    if (input.is_stdin) raw_stdin = read_stdin();
-    SourceText source = input.is_stdin ? decode_source(shown, raw_stdin) : read_source_file(input.path);
+    if (input.is_stdin) raw_stdin = read_standard_input(shown, options.max_file_size);
+    SourceText source =
+        input.is_stdin ? decode_source(shown, raw_stdin) : read_source_file(input.path, options.max_file_size);
     const DocumentFormat format = format_for_path(shown);
     auto document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format));
     std::vector<Diagnostic> diagnostics = linter.lint(*document);
@@ -82,7 +80,7 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
       if (input.is_stdin)
         outcome.fixed_stdin = to_source_bytes(source, document->text());
       else if (applied)
-        write_file_atomically(input.path, to_source_bytes(source, document->text()));
+        write_file_atomically(input.path, to_source_bytes(source, document->text()), WriteGuard{source.snapshot, options.force});
       outcome.report.fixes_applied = applied;
     }
     outcome.report.document = std::move(document);
@@ -125,6 +123,19 @@ void report_unused_ignores(const std::vector<std::shared_ptr<const Linter>>& lin
                  kUnusedSuppressionRule);
     }
   }
+}
+
+// --write-baseline replaces a regular file or creates one; never a device, a FIFO, a
+// directory, or a draft of this very run.
+void check_baseline_target(const std::string& target, const std::vector<Input>& inputs) {
+  std::error_code ec;
+  const auto status = fs::status(target, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    throw Error(Failure{target, 0, 0, "基线文件的位置上已有一个不是普通文件的东西（目录、设备或管道），不会替换它"});
+  if (!fs::exists(status)) return;
+  for (const Input& input : inputs)
+    if (!input.is_stdin && fs::equivalent(input.path, target, ec))
+      throw Error(Failure{target, 0, 0, "基线文件就是要检查的文件之一，写入基线会覆盖它；请换一个文件名"});
 }
 
 // What untrusted project configs asked for and did not get, once per configuration.
@@ -215,12 +226,17 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   std::optional<Baseline> baseline;
   if (options.baseline) baseline = Baseline::load(*options.baseline);
   std::optional<Baseline> recorded;
-  if (options.write_baseline) recorded.emplace(*options.write_baseline);
+  if (options.write_baseline) {
+    check_baseline_target(*options.write_baseline, inputs);
+    recorded.emplace(*options.write_baseline);
+  }
 
   Summary summary;
+  summary.failed = failures.size();  // inputs that do not exist or could not be walked
   bool failed_threshold = false;
   auto take = [&](Outcome outcome) {
     if (!outcome.failures.empty()) {
+      ++summary.failed;
       std::fflush(out);
       print_failures(outcome.failures);
       failures.insert(failures.end(), outcome.failures.begin(), outcome.failures.end());
@@ -244,8 +260,11 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
     if (fixed_to_stdout) std::fwrite(outcome.fixed_stdin.data(), 1, outcome.fixed_stdin.size(), stdout);
   };
 
+  // Threads: as asked, but no more than there are files, nor than a few per core (more
+  // only wait on each other).
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min<std::size_t>(options.jobs ? options.jobs : cores, inputs.size());
+  const std::size_t threads =
+      std::min<std::size_t>({options.jobs ? options.jobs : cores, inputs.size(), std::size_t{4} * cores});
   if (threads <= 1) {
     for (std::size_t i = 0; i < inputs.size(); ++i) take(lint_input(inputs[i], *linters[i], options));
   } else {
@@ -278,9 +297,10 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
         std::lock_guard lock(mutex);
         rendering = i + 1;
       }
-      room.notify_all();
+      room.notify_one();  // one more file may start: one worker, not all of them
       take(std::move(outcome));
     }
+    room.notify_all();  // the workers still waiting see that every file is taken
   }
   renderer->finish(summary);
   report_unused_ignores(linters);
@@ -344,11 +364,22 @@ int run(int argc, const char* const* argv) {
 
 }  // namespace
 
+// Everything reportlint says goes through stdout's buffer: a full disk or a closed pipe
+// shows only when it is flushed. A report that did not arrive is not a clean run.
+int check_stdout(int status) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int error = errno;
+    fmt::print(stderr, "reportlint: error: 写标准输出失败：{}\n", std::strerror(error ? error : EIO));
+    return 2;
+  }
+  return status;
+}
+
 int run_cli(int argc, const char* const* argv) {
   try {
-    return run(argc, argv);
+    return check_stdout(run(argc, argv));
   } catch (const Error& e) {
-    std::fflush(stdout);
+    check_stdout(2);
     print_failures(e.failures());
     return 2;
   } catch (const std::exception& e) {

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
 #include <set>
+
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace fs = std::filesystem;
@@ -13,6 +16,46 @@ bool is_supported(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+std::string cannot_read(const std::error_code& ec) { return "无法读取目录：" + describe_path_error(ec.value()); }
+
+// Every supported file below `root`, hidden entries (.git, .cache) left out. A directory
+// or entry that cannot be read is a failure naming it; the walk goes on with the rest, so
+// a gate never passes on files it silently did not see.
+void walk(const fs::path& root, std::vector<std::string>& found, std::vector<Failure>& failures) {
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      failures.push_back({dir.generic_string(), 0, 0, cannot_read(ec)});
+      continue;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      const fs::path& p = it->path();
+      if (p.filename().string().starts_with(".")) continue;
+      std::error_code entry_ec;
+      // Directories are entered, not followed through symbolic links (no loops).
+      if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+        pending.push_back(p);
+        continue;
+      }
+      if (!is_supported(p)) continue;
+      const auto status = fs::status(p, entry_ec);
+      if (entry_ec) {
+        failures.push_back({p.generic_string(), 0, 0, "无法读取：" + describe_path_error(entry_ec.value())});
+      } else if (fs::is_regular_file(status)) {
+        found.push_back(p.generic_string());
+      } else if (!fs::is_directory(status)) {
+        failures.push_back({p.generic_string(), 0, 0, "不是普通文件（设备、管道或套接字），不会读取"});
+      }
+    }
+    if (ec) failures.push_back({dir.generic_string(), 0, 0, cannot_read(ec)});
+  }
 }
 
 }  // namespace
@@ -30,8 +73,8 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths, std::ve
     }
     std::error_code ec;
     const auto status = fs::status(path, ec);
-    if (!fs::exists(status)) {
-      failures.push_back({path, 0, 0, "文件或目录不存在"});
+    if (ec || !fs::exists(status)) {
+      failures.push_back({path, 0, 0, describe_path_error(ec ? ec.value() : ENOENT)});
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -39,23 +82,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths, std::ve
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      failures.push_back({path, 0, 0, "无法读取目录：" + ec.message()});
-      continue;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        failures.push_back({it->path().generic_string(), 0, 0, "无法读取目录：" + ec.message()});
-        break;
-      }
-      const fs::path& p = it->path();
-      if (p.filename().string().starts_with(".")) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && is_supported(p)) found.push_back(p.generic_string());
-    }
+    walk(path, found, failures);
     std::sort(found.begin(), found.end());
     for (std::string& f : found) add(std::move(f));
   }

@@ -3,12 +3,16 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "support/error.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace {
@@ -36,6 +40,22 @@ const char* binary_format(std::string_view bytes) {
   if (starts("\xD0\xCF\x11\xE0")) return "旧版 Office 文档（.doc/.xls）";
   if (starts("\x7F" "ELF")) return "可执行文件或共享库";
   if (starts("\x89PNG") || starts("\xFF\xD8\xFF") || starts("GIF8")) return "图片";
+  return nullptr;
+}
+
+// UTF-16 without a byte order mark: its zero bytes (the high byte of ASCII characters,
+// line ends included) fall almost all on one parity — in UTF-8 text there are none, in
+// binary data they fall anywhere.
+const char* utf16_without_bom(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == 0;
+    odd += bytes[i + 1] == 0;
+  }
+  if (n < 8 || even + odd < 2) return nullptr;
+  if (odd * 10 >= (even + odd) * 9) return "UTF-16LE";
+  if (even * 10 >= (even + odd) * 9) return "UTF-16BE";
   return nullptr;
 }
 
@@ -98,6 +118,8 @@ SourceText decode_source(std::string path, std::string bytes) {
     throw Error({path, 0, 0, fmt::format("不是文本文件，而是{}；请先另存为 UTF-8 纯文本", format)});
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
     throw Error({path, 0, 0, "是 UTF-16 编码的文本，暂不支持；请另存为 UTF-8"});
+  if (const char* utf16 = utf16_without_bom(bytes))
+    throw Error({path, 0, 0, fmt::format("看起来是没有字节顺序标记（BOM）的 {} 文本，暂不支持；请另存为 UTF-8", utf16)});
 
   SourceText source;
   source.path = std::move(path);
@@ -120,23 +142,49 @@ SourceText decode_source(std::string path, std::string bytes) {
   return source;
 }
 
-SourceText read_source_file(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    throw Error({path, 0, 0, "文件不存在"});
-  if (!std::filesystem::is_regular_file(status))
-    throw Error({path, 0, 0, "不是普通文件"});
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw Error({path, 0, 0, fmt::format("无法读取：{}", std::strerror(errno))});
-  const std::streamoff size = in.tellg();
-  if (size < 0 || static_cast<std::uint64_t>(size) >= kMaxSourceBytes)
-    throw Error({path, 0, 0, fmt::format("文件过大，最多支持 {} 字节", kMaxSourceBytes - 1)});
+SourceText read_source_file(const std::string& path, std::uint64_t max_bytes) {
+  // O_NONBLOCK: a FIFO put where a draft was expected must not hang the run.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw Error({path, 0, 0, fmt::format("无法读取：{}", describe_path_error(errno))});
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw Error({path, 0, 0, fmt::format("无法读取：{}", describe_path_error(errno))});
+  if (S_ISDIR(st.st_mode)) throw Error({path, 0, 0, "是目录，不是文件"});
+  if (!S_ISREG(st.st_mode)) throw Error({path, 0, 0, "不是普通文件（设备、管道或套接字），不会读取"});
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > max_bytes)
+    throw Error({path, 0, 0, fmt::format("文件过大（{} 字节），超过上限 {} 字节（--max-file-size）", size, max_bytes)});
   std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), size))
-    throw Error({path, 0, 0, fmt::format("读取失败：{}", std::strerror(errno))});
-  return decode_source(path, std::move(bytes));
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error({path, 0, 0, fmt::format("读取失败：{}", describe_path_error(errno))});
+    if (n == 0) break;  // shorter than it was: read what there is
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  const FileSnapshot snapshot = snapshot_of(fd, bytes);
+  SourceText source = decode_source(path, std::move(bytes));
+  source.snapshot = snapshot;
+  return source;
+}
+
+std::string read_standard_input(const std::string& shown, std::uint64_t max_bytes) {
+  std::string bytes;
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error({shown, 0, 0, fmt::format("读取标准输入失败：{}", std::strerror(errno))});
+    if (n == 0) return bytes;
+    if (bytes.size() + static_cast<std::size_t>(n) > max_bytes)
+      throw Error({shown, 0, 0, fmt::format("标准输入超过上限 {} 字节（--max-file-size），停止读取", max_bytes)});
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
 }
 
 std::string to_source_bytes(const SourceText& source, std::string_view text) {

@@ -25,6 +25,7 @@ struct FileReport {
 
 struct Summary {
   std::size_t files = 0;
+  std::size_t failed = 0;  // inputs that could not be read or linted (each reported on stderr)
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t notes = 0;

@@ -95,10 +95,14 @@ class TextRenderer final : public Renderer {
     if (summary.errors) parts.push_back(plural(summary.errors, "error"));
     if (summary.warnings) parts.push_back(plural(summary.warnings, "warning"));
     if (summary.notes) parts.push_back(plural(summary.notes, "note"));
-    if (parts.empty())
+    if (summary.files == 0 && summary.failed)
+      line += fmt::format("no file checked: {} could not be read or linted (see above)\n", plural(summary.failed, "input"));
+    else if (parts.empty())
       line += fmt::format("no problems found in {}\n", plural(summary.files, "file"));
     else
       line += fmt::format("{} in {}\n", fmt::join(parts, ", "), plural(summary.files, "file"));
+    if (summary.files && summary.failed)
+      line += fmt::format("{} could not be read or linted (see above)\n", plural(summary.failed, "input"));
     if (summary.baselined) line += fmt::format("({} in the baseline, not shown)\n", plural(summary.baselined, "problem"));
     std::fwrite(line.data(), 1, line.size(), out_);
     std::fflush(out_);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "support/names.hpp"
+
 namespace reportlint {
 namespace {
 
@@ -18,9 +20,10 @@ std::string join(const std::vector<Failure>& failures) {
 
 std::string format_failure(const Failure& f) {
   if (f.path.empty()) return fmt::format("reportlint: error: {}", f.message);
-  if (f.line == 0) return fmt::format("{}: error: {}", f.path, f.message);
-  if (f.column == 0) return fmt::format("{}:{}: error: {}", f.path, f.line, f.message);
-  return fmt::format("{}:{}:{}: error: {}", f.path, f.line, f.column, f.message);
+  const std::string path = escape_name(f.path);
+  if (f.line == 0) return fmt::format("{}: error: {}", path, f.message);
+  if (f.column == 0) return fmt::format("{}:{}: error: {}", path, f.line, f.message);
+  return fmt::format("{}:{}:{}: error: {}", path, f.line, f.column, f.message);
 }
 
 Error::Error(std::vector<Failure> failures)
