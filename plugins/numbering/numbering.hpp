@@ -26,9 +26,11 @@ inline std::string han_numeral(int value) {
 }
 
 // The numeral of `token` rewritten with `value`, in the same script: 三 / 3 / ３ / ③ / ⑶.
-// Empty when the script cannot express it (an enclosed number above 20).
+// Empty when it cannot be written so that the outline reads it back: above 99 (一百、 and
+// 100. are no numbering tokens), an enclosed number above 20.
 inline std::string numeral_for(const Document& doc, const NumberToken& token, int value) {
   const std::string_view old = doc.slice(token.numeral);
+  if (value < 1 || value > 99) return {};
   switch (token.style) {
     case NumberStyle::han:
     case NumberStyle::han_paren:

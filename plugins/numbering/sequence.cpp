@@ -5,9 +5,11 @@
 // has them; each report of a compilation (汇编) starts its own tree, so numbering
 // restarting at 一、 in the next report is correct.
 //
-// Fix: renumber the heading and every later sibling, but only when those later siblings
-// are consecutive among themselves; otherwise no fix. Certain for a gap or a repeat, a
-// suggestion for a restart or a late start.
+// Fix: one fix for the whole group, renumbering every sibling 1, 2, 3 … in the order they
+// stand, so any number of slips is put right in one pass (150 copies of 一、 do not take
+// 150 runs). It goes with the group's first finding; certain when the group's slips are
+// only gaps and repeats, a suggestion when it restarts or starts late (a sub-list that
+// lost its parent, a deleted first item). No fix when a number would not fit (一百、).
 #include <string>
 #include <vector>
 
@@ -29,25 +31,23 @@ struct Finding {
 
 int value_of(const Outline& o, std::uint32_t section) { return token_of(o, section).value; }
 
-// Edits renumbering sections[from…] to expected, expected+1 … — when the tail is
-// consecutive among itself and every numeral can be written.
-std::optional<Fix> renumber(const Document& doc, const std::vector<std::uint32_t>& sections, std::size_t from,
-                            int expected) {
+// Edits renumbering `sections` to 1, 2, 3 …, when every numeral can be written.
+std::optional<Fix> renumber_all(const Document& doc, const std::vector<std::uint32_t>& sections) {
   const Outline& o = doc.outline();
-  for (std::size_t j = from + 1; j < sections.size(); ++j)
-    if (value_of(o, sections[j]) != value_of(o, sections[j - 1]) + 1) return std::nullopt;
   Fix fix;
-  for (std::size_t j = from; j < sections.size(); ++j) {
+  std::size_t first = sections.size();
+  for (std::size_t j = 0; j < sections.size(); ++j) {
     const NumberToken& t = token_of(o, sections[j]);
-    const int value = expected + static_cast<int>(j - from);
-    const std::string numeral = numeral_for(doc, t, value);
+    const std::string numeral = numeral_for(doc, t, static_cast<int>(j) + 1);
     if (numeral.empty()) return std::nullopt;
-    if (numeral != doc.slice(t.numeral)) fix.edits.push_back({t.numeral, numeral});
+    if (numeral == doc.slice(t.numeral)) continue;
+    if (first == sections.size()) first = j;
+    fix.edits.push_back({t.numeral, numeral});
   }
   if (fix.edits.empty()) return std::nullopt;
-  const NumberStyle style = token_of(o, sections[from]).style;
-  fix.message = "从这里起依次重新编号：" + quoted(written(doc, token_of(o, sections[from]))) + "改为" +
-                quoted(canonical(style, expected)) + (sections.size() - from > 1 ? "，其后依次顺延" : "");
+  const NumberToken& t = token_of(o, sections[first]);
+  fix.message = "依次重新编号：从" + quoted(written(doc, t)) + "起改为" + quoted(canonical(t.style, static_cast<int>(first) + 1)) +
+                (fix.edits.size() > 1 ? "，共改 " + std::to_string(fix.edits.size()) + " 处" : "");
   return fix;
 }
 
@@ -69,10 +69,11 @@ std::vector<Finding> analyse(const Document& doc) {
   std::vector<Finding> out;
   for (const SiblingGroup& group : sibling_groups(o)) {
     const auto& s = group.sections;
+    const std::size_t first = out.size();
     for (std::size_t i = 0; i < s.size(); ++i) {
       const int v = value_of(o, s[i]);
       if (i == 0) {
-        if (v != 1) out.push_back({Problem::start, s[0], -1, 1, renumber(doc, s, 0, 1)});
+        if (v != 1) out.push_back({Problem::start, s[0], -1, 1, std::nullopt});
         continue;
       }
       const int prev = value_of(o, s[i - 1]);
@@ -81,7 +82,16 @@ std::vector<Finding> analyse(const Document& doc) {
       if (problem == Problem::gap &&
           glued_between(o, o.sections[s[i - 1]].line, o.sections[s[i]].line, token_of(o, s[i]).style, prev + 1, v - 1))
         continue;
-      out.push_back({problem, s[i], static_cast<std::int32_t>(s[i - 1]), prev + 1, renumber(doc, s, i, prev + 1)});
+      out.push_back({problem, s[i], static_cast<std::int32_t>(s[i - 1]), prev + 1, std::nullopt});
+    }
+    if (out.size() == first) continue;
+    // The group's one fix, on its first finding.
+    out[first].fix = renumber_all(doc, s);
+    if (out[first].fix) {
+      const bool certain = std::all_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [](const Finding& f) {
+        return f.problem == Problem::gap || f.problem == Problem::duplicate;
+      });
+      out[first].fix->applicability = certain ? Applicability::safe : Applicability::unsafe;
     }
   }
   return out;
@@ -104,12 +114,7 @@ class SequenceRule final : public Rule {
       else if (const std::int32_t parent = o.sections[f.section].parent; parent >= 0)
         d.notes.push_back({"上一级是" + at_line(doc, o, static_cast<std::uint32_t>(parent)),
                            token_of(o, static_cast<std::uint32_t>(parent)).range});
-      if (f.fix) {
-        // A gap or a repeat is renumbered for certain. A restart may be a sub-list that lost
-        // its parent, a late start a deleted first item: only suggestions there.
-        if (kind == Problem::out_of_order || kind == Problem::start) f.fix->applicability = Applicability::unsafe;
-        d.fix = std::move(*f.fix);
-      }
+      if (f.fix) d.fix = std::move(*f.fix);
       sink.report(std::move(d));
     }
   }

@@ -158,6 +158,18 @@ class PackLoader {
       context_.error(match_node->source(), "“match”" + problem);
       return;
     }
+    // A replacement holding what it replaces would be found again after the fix, and
+    // --fix would grow the text pass after pass (工作 → 工作工作) — unless the entry's own
+    // exceptions rule that out (新时代…思想 → 习近平新时代…思想, correct after 习近平).
+    if (e.pattern.size() == 1 && e.mark_segment < 0) {
+      for (const std::string& r : e.replace) {
+        if (const std::size_t at = first_unexcepted(e, r); at != std::string::npos) {
+          context_.error(node.source(), "条目“" + e.id + "”的替换文字“" + r + "”包含了要替换的“" + e.written +
+                                            "”，修复后会再次匹配");
+          return;
+        }
+      }
+    }
     if (e.certain && e.replace.empty()) {
       context_.error(node.source(), "条目“" + e.id + "”标明 certain = true，但没有 replace");
       return;
@@ -168,6 +180,21 @@ class PackLoader {
       return;
     }
     out_.push_back(std::move(e));
+  }
+
+  // Where the entry's literal occurs in `r` and none of its exceptions would excuse it, or npos.
+  static std::size_t first_unexcepted(const Entry& e, std::string_view r) {
+    const std::string& match = e.pattern.front().literal;
+    for (std::size_t at = r.find(match); at != std::string_view::npos; at = r.find(match, at + 1)) {
+      bool excused = false;
+      for (const std::string& before : e.not_after) excused = excused || r.substr(0, at).ends_with(before);
+      for (const std::string& after : e.not_before) excused = excused || r.substr(at + match.size()).starts_with(after);
+      for (const std::string& phrase : e.except)
+        for (std::size_t k = phrase.find(match); !excused && k != std::string::npos; k = phrase.find(match, k + 1))
+          excused = at >= k && r.substr(at - k, phrase.size()) == phrase;
+      if (!excused) return at;
+    }
+    return std::string_view::npos;
   }
 
   static bool known_rule(std::string_view name) {

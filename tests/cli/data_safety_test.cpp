@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,13 +29,6 @@ mode_t mode_of(const fs::path& p) {
   struct stat st {};
   ::stat(p.c_str(), &st);
   return st.st_mode;
-}
-
-// Runs the binary as the unprivileged user `nobody` (permissions bind it, unlike root).
-// Empty when this process cannot switch users: the caller skips.
-std::vector<std::string> as_nobody() {
-  if (::geteuid() != 0 || !fs::exists("/usr/bin/setpriv")) return {};
-  return {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
 }
 
 TEST(DataSafety, WriteBaselineReplacesOnlyARegularFileThatIsNoInput) {
@@ -92,18 +86,13 @@ TEST(DataSafety, FixKeepsHardLinksWhole) {
 }
 
 TEST(DataSafety, FixKeepsTheOwnerOrRefuses) {
-  const auto prefix = as_nobody();
-  if (prefix.empty()) GTEST_SKIP() << "needs root and setpriv to act as another user";
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root and setpriv to act as another user";
   TempDir dir;
   fs::permissions(dir.path(), fs::perms::all);  // nobody may create the temporary file here
   const auto draft = dir.write("a.txt", kDraft);
   fs::permissions(draft, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                              fs::perms::group_write | fs::perms::others_read | fs::perms::others_write);
-  std::vector<std::string> args = prefix;
-  for (const std::string& a : {test::kBinary.string(), std::string("--config"), std::string("builtin:default"),
-                              std::string("--fix"), draft.string()})
-    args.push_back(a);
-  const auto r = run_process(args);
+  const auto r = test::run_reportlint_as_nobody({"--config", "builtin:default", "--fix", draft.string()});
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_TRUE(contains(r.err, "无法让新文件保持原来的属主和属组")) << r.err;
   EXPECT_EQ(test::read_file(draft), kDraft);
@@ -130,8 +119,10 @@ TEST(DataSafety, FixLeavesAFileChangedWhileItWasLinted) {
   ASSERT_GE(watch, 0);
   ASSERT_GE(::inotify_add_watch(watch, draft.c_str(), IN_CLOSE_NOWRITE), 0);
   std::thread editor([&] {
+    pollfd ready{watch, POLLIN, 0};
     char events[4096];
-    if (::read(watch, events, sizeof events) > 0) std::ofstream(draft, std::ios::app) << "新增的一行。\n";
+    if (::poll(&ready, 1, 60000) == 1 && ::read(watch, events, sizeof events) > 0)
+      std::ofstream(draft, std::ios::app) << "新增的一行。\n";
   });
   const auto r = run_reportlint({"--config", "builtin:default", "--fix", "--format", "gcc", draft.string()});
   editor.join();
@@ -166,8 +157,7 @@ TEST(DataSafety, RunawayInputIsCutOff) {
 }
 
 TEST(DataSafety, EveryUnreadableInputIsAnErrorAndTheRestIsLinted) {
-  const auto prefix = as_nobody();
-  if (prefix.empty()) GTEST_SKIP() << "needs root and setpriv to act as another user";
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root and setpriv to act as another user";
   TempDir dir;
   fs::permissions(dir.path(), fs::perms::all);
   dir.write("tree/ok.txt", "完成xx项。\n");
@@ -178,11 +168,8 @@ TEST(DataSafety, EveryUnreadableInputIsAnErrorAndTheRestIsLinted) {
   fs::permissions(dir.path() / "tree" / "locked", fs::perms::none);
   fs::permissions(dir.path() / "tree" / "secret.txt", fs::perms::none);
   ::mkfifo((dir.path() / "tree" / "pipe.txt").c_str(), 0666);
-  std::vector<std::string> args = prefix;
-  for (const std::string& a : {test::kBinary.string(), std::string("--config"), std::string("builtin:default"),
-                              std::string("--format"), std::string("gcc"), (dir.path() / "tree").string()})
-    args.push_back(a);
-  const auto r = run_process(args);
+  const auto r =
+      test::run_reportlint_as_nobody({"--config", "builtin:default", "--format", "gcc", (dir.path() / "tree").string()});
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_TRUE(contains(r.out, "ok.txt:1:3: error:")) << r.out;
   EXPECT_TRUE(contains(r.err, "tree/locked: error: 无法读取目录：没有权限")) << r.err;

@@ -97,14 +97,65 @@ TEST(Fix, StandardInputMustBeTheOnlyInput) {
 }
 
 TEST(Fix, UnwritableDirectoryLeavesTheFileIntact) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root can write anywhere";
+  // As an unprivileged user (permissions do not bind root): the draft is writable, its
+  // directory is not, so no temporary file can be made beside it.
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root and setpriv to act as another user";
   TempDir dir;
+  test::fs::permissions(dir.path(), test::fs::perms::all);
   const auto file = dir.write("ro/d.txt", "D员干部带头。\n");
-  test::fs::permissions(dir.path() / "ro", test::fs::perms::owner_read | test::fs::perms::owner_exec);
-  const auto r = run_reportlint({"--config", "builtin:default", "--fix", file.string()});
+  test::fs::permissions(file, test::fs::perms::all);
+  test::fs::permissions(dir.path() / "ro", test::fs::perms::owner_all | test::fs::perms::group_read | test::fs::perms::group_exec |
+                                               test::fs::perms::others_read | test::fs::perms::others_exec);
+  const auto r = test::run_reportlint_as_nobody({"--config", "builtin:default", "--fix", file.string()});
   EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("无法在同一目录创建临时文件"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("原文件未改动"), std::string::npos) << r.err;
   EXPECT_EQ(test::read_file(file), "D员干部带头。\n");
+}
+
+TEST(Fix, ManyRepeatedNumbersAreRenumberedInOnePass) {
+  // 50 headings all numbered 一、: one fix renumbers the whole list, so one --fix run
+  // settles it and a second changes nothing.
+  std::string draft = "测试报告\n";
+  std::string expected = draft;
+  static constexpr std::string_view kHan[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  for (int i = 1; i <= 50; ++i) {
+    draft += "一、标题\n正文。\n";
+    std::string numeral = std::string(i >= 20 ? kHan[i / 10] : "") + (i >= 10 ? "十" : "") + std::string(kHan[i % 10]);
+    expected += numeral + "、标题\n正文。\n";
+  }
+  TempDir dir;
+  const auto file = dir.write("d.txt", draft);
+  auto r = run_reportlint({"--config", "builtin:default", "--fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(test::read_file(file), expected);
+  r = run_reportlint({"--config", "builtin:default", "--fix", file.string()});
+  EXPECT_EQ(test::read_file(file), expected);
+
+  // 150 of them: 一百、 is no numbering token, so no renumbering is offered, and nothing
+  // like 100、 is written.
+  std::string long_list = "测试报告\n";
+  for (int i = 0; i < 150; ++i) long_list += "一、标题\n";
+  const auto other = dir.write("e.txt", long_list);
+  r = run_reportlint({"--config", "builtin:default", "--fix", other.string()});
+  EXPECT_EQ(test::read_file(other), long_list);
+  EXPECT_TRUE(test::contains(r.out, "[numbering.duplicate]")) << r.out;
+}
+
+TEST(Fix, AFixThatRecreatesItsFindingStopsAtOnce) {
+  // The sample plugin replaces its word with the option's replacement; one that holds the
+  // word again would grow the text on every pass. --fix stops after the first and says so.
+  TempDir dir;
+  const auto file = dir.write("d.txt", "这是测试文本。\n");
+  dir.write("c.toml", "[plugins.sample]\nword = \"测试\"\nreplacement = \"测试测试\"\n");
+  test::RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--plugin-dir", (test::kTestPluginDir / "good").string(), "--config", "c.toml", "--fix",
+                                 "--format", "gcc", "d.txt"},
+                                o);
+  EXPECT_EQ(test::read_file(file), "这是测试测试文本。\n");  // one pass, not ten
+  EXPECT_TRUE(test::contains(r.out, "warning: 规则“sample.word”的修复没有收敛")) << r.out;
+  EXPECT_TRUE(test::contains(r.out, "[reportlint.unstable-fix]")) << r.out;
 }
 
 }  // namespace

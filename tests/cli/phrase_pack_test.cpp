@@ -28,6 +28,18 @@ class PackErrors : public ::testing::Test {
   RunOptions options_;
 };
 
+TEST_F(PackErrors, AReplacementThatHoldsItsMatchIsRefused) {
+  // It would be found again after the fix: --fix would double the text on every pass.
+  auto r = lint_with("[pack]\nrule = \"misused\"\n[[entry]]\nid = \"gz\"\nmatch = \"工作\"\nreplace = [\"工作工作\"]\ncertain = true\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "p.toml:3:1: error: 条目“gz”的替换文字“工作工作”包含了要替换的“工作”")) << r.err;
+  // Unless the entry's exceptions rule the new text out: the match is correct after 全面.
+  r = lint_with("[pack]\nrule = \"misused\"\n[[entry]]\nid = \"gz\"\nmatch = \"工作\"\nreplace = [\"全面工作\"]\n"
+                "not_after = [\"全面\"]\ncertain = true\n");
+  EXPECT_NE(r.status, 2) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
 TEST_F(PackErrors, UnknownKeysAndWrongTypes) {
   auto r = lint_with("[[entry]]\nid = \"a\"\nmatch = \"甲乙\"\nreplce = [\"乙\"]\n");
   EXPECT_EQ(r.status, 2);

@@ -108,6 +108,16 @@ ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOpti
   return run_process(full, o);
 }
 
+bool can_run_as_nobody() { return ::geteuid() == 0 && fs::exists("/usr/bin/setpriv"); }
+
+ProcessResult run_reportlint_as_nobody(const std::vector<std::string>& args, const RunOptions& options) {
+  if (!can_run_as_nobody()) return {};
+  std::vector<std::string> all = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                                  kBinary.string()};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_process(all, options);
+}
+
 TempDir::TempDir() {
   std::string pattern = (fs::temp_directory_path() / "reportlint-test-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");

@@ -40,6 +40,12 @@ ProcessResult run_process(const std::vector<std::string>& args, const RunOptions
 // Runs the reportlint binary with `args`.
 ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// Runs the reportlint binary as the unprivileged user `nobody`, whom file permissions bind
+// (they do not bind root). Empty result (status -1) when this process cannot switch users
+// (not root, no setpriv): check can_run_as_nobody() and skip.
+bool can_run_as_nobody();
+ProcessResult run_reportlint_as_nobody(const std::vector<std::string>& args, const RunOptions& options = {});
+
 class TempDir {
  public:
   TempDir();

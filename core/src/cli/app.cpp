@@ -27,6 +27,7 @@
 #include "cli/baseline.hpp"
 #include "lint/core_rules.hpp"
 #include "lint/suppressions.hpp"
+#include "lint/fix_loop.hpp"
 #include "lint/fixes.hpp"
 #include "lsp/server.hpp"
 #include "model/document_builder.hpp"
@@ -36,9 +37,6 @@
 namespace reportlint {
 namespace fs = std::filesystem;
 namespace {
-
-// ESLint stops after 10 passes too: fixes that keep enabling new fixes are a bug.
-constexpr int kMaxFixPasses = 10;
 
 struct Outcome {
   FileReport report;
@@ -69,14 +67,10 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
     std::vector<Diagnostic> diagnostics = linter.lint(*document);
 
     if (options.fix) {
-      std::size_t applied = 0;
-      for (int pass = 0; pass < kMaxFixPasses; ++pass) {
-        FixResult fixed = apply_fixes(document->text(), diagnostics);
-        if (fixed.applied == 0 || fixed.text == document->text()) break;
-        applied += fixed.applied;
-        document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(fixed.text), format));
-        diagnostics = linter.lint(*document);
-      }
+      FixOutcome fixed = fix_until_stable(std::move(document), std::move(diagnostics), linter);
+      const std::size_t applied = fixed.applied;
+      document = std::move(fixed.document);
+      diagnostics = std::move(fixed.diagnostics);
       if (input.is_stdin)
         outcome.fixed_stdin = to_source_bytes(source, document->text());
       else if (applied)

@@ -1,0 +1,68 @@
+#include "lint/fix_loop.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "lint/core_rules.hpp"
+#include "lint/fixes.hpp"
+#include "model/document_builder.hpp"
+
+namespace reportlint {
+namespace {
+
+// Certain fixes on offer, per rule.
+std::map<std::string_view, std::size_t> safe_fixes(const std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string_view, std::size_t> count;
+  for (const Diagnostic& d : diagnostics)
+    if (d.fix && d.fix->applicability == Applicability::safe) ++count[d.rule];
+  return count;
+}
+
+}  // namespace
+
+FixOutcome fix_until_stable(std::shared_ptr<const Document> document, std::vector<Diagnostic> diagnostics,
+                            const Linter& linter) {
+  FixOutcome out;
+  std::vector<std::string_view> unstable;
+  int pass = 0;
+  for (; pass < kMaxFixPasses; ++pass) {
+    const auto before = safe_fixes(diagnostics);
+    FixResult fixed = apply_fixes(document->text(), diagnostics);
+    if (fixed.applied == 0 || fixed.text == document->text()) break;
+    out.applied += fixed.applied;
+    document = std::make_shared<const Document>(
+        DocumentBuilder::build(std::string(document->path()), std::move(fixed.text), document->format()));
+    diagnostics = linter.lint(*document);
+    for (const auto& [rule, n] : safe_fixes(diagnostics))
+      if (const auto it = before.find(rule); it != before.end() && n >= it->second) unstable.push_back(rule);
+    if (!unstable.empty()) break;
+  }
+  if (pass == kMaxFixPasses)
+    for (const auto& [rule, n] : safe_fixes(diagnostics)) unstable.push_back(rule);
+
+  const auto severity = linter.severity(kUnstableFixRule);
+  if (severity && !unstable.empty()) {
+    std::vector<Diagnostic> added;
+    for (const std::string_view rule : unstable) {
+      for (const Diagnostic& d : diagnostics) {
+        if (d.rule != rule || !d.fix || d.fix->applicability != Applicability::safe) continue;
+        Diagnostic u;
+        u.rule = kUnstableFixRule;
+        u.range = d.range;
+        u.severity = *severity;
+        u.message = fmt::format("规则“{}”的修复没有收敛：修复后又出现了同样的问题，已停止修复（第 {} 轮）；请手工处理", rule,
+                                std::min(pass + 1, kMaxFixPasses));
+        added.push_back(std::move(u));
+        break;
+      }
+    }
+    for (Diagnostic& u : added) diagnostics.push_back(std::move(u));
+    sort_diagnostics(diagnostics);
+  }
+  out.document = std::move(document);
+  out.diagnostics = std::move(diagnostics);
+  return out;
+}
+
+}  // namespace reportlint

@@ -1,0 +1,33 @@
+// --fix: apply the certain fixes, re-lint, and again, until nothing changes — and stop,
+// saying so, when a fix keeps re-creating what it fixed.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lint/linter.hpp"
+#include "reportlint/document.hpp"
+
+namespace reportlint {
+
+struct FixOutcome {
+  std::shared_ptr<const Document> document;  // the fixed text
+  std::vector<Diagnostic> diagnostics;       // what is left, sorted
+  std::size_t applied = 0;                   // fixes applied over all passes
+};
+
+// ESLint stops after 10 passes too: fixes that keep enabling new fixes are a bug.
+inline constexpr int kMaxFixPasses = 10;
+
+// Fixes `document` (whose diagnostics are `diagnostics`) pass after pass. A pass after
+// which a rule has at least as many certain fixes to offer as before did not converge —
+// its fix re-creates its own finding (工作 → 工作工作) — and the loop stops there, as it
+// does after kMaxFixPasses; either way the rule's remaining finding gets a diagnostic of
+// reportlint.unstable-fix beside it, so the text grows at most one pass and the user
+// learns why it was not fixed.
+FixOutcome fix_until_stable(std::shared_ptr<const Document> document, std::vector<Diagnostic> diagnostics,
+                            const Linter& linter);
+
+}  // namespace reportlint
