@@ -1,5 +1,7 @@
 #include "phrase_pack.hpp"
 
+#include "reportlint/toml_limits.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -24,7 +26,7 @@ class PackLoader {
     }
     toml::table table;
     try {
-      table = toml::parse_file(path);
+      table = parse_toml_file(path);  // within the limits toml++ survives
     } catch (const toml::parse_error& e) {
       context_.error(e.source(), std::string("短语包语法错误：") + std::string(e.description()));
       return;

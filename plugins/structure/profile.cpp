@@ -1,5 +1,7 @@
 #include "profile.hpp"
 
+#include "reportlint/toml_limits.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -27,7 +29,7 @@ class Loader {
     }
     toml::table table;
     try {
-      table = toml::parse_file(path);
+      table = parse_toml_file(path);  // within the limits toml++ survives
     } catch (const toml::parse_error& e) {
       context_.error(e.source(), std::string("文档类型配置语法错误：") + std::string(e.description()));
       return false;

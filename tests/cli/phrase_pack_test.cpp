@@ -40,6 +40,15 @@ TEST_F(PackErrors, AReplacementThatHoldsItsMatchIsRefused) {
   EXPECT_EQ(r.err, "");
 }
 
+TEST_F(PackErrors, AHostilePackIsRefusedWithItsPosition) {
+  std::string dotted = "x";
+  for (int i = 0; i < 100000; ++i) dotted += ".x";
+  const auto r = lint_with("[pack]\nrule = \"misused\"\n" + dotted + " = 1\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "p.toml:3:")) << r.err;
+  EXPECT_TRUE(contains(r.err, "键的层级太多")) << r.err;
+}
+
 TEST_F(PackErrors, UnknownKeysAndWrongTypes) {
   auto r = lint_with("[[entry]]\nid = \"a\"\nmatch = \"甲乙\"\nreplce = [\"乙\"]\n");
   EXPECT_EQ(r.status, 2);

@@ -193,6 +193,32 @@ async function trustSession() {
   await shutdown(trusted);
 }
 
+async function largeInputs() {
+  // A burst of 4,000 incremental edits in one message on a 1 MB document, and a code
+  // action on a 1 MB line holding thousands of findings: each is answered (the work is
+  // linear; it used to be quadratic and take minutes).
+  const server = start(workspace);
+  await initialize(server, undefined);
+  const bigUri = pathToFileURL(join(workspace, 'big.txt')).href;
+  const line = '完成xx项，截止目前。'.repeat(100000);  // one line, 1 MB, 200,000 findings
+  let opened = server.diagnostics(bigUri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri: bigUri, languageId: 'plaintext', version: 1, text: line + '\n' } });
+  assert.ok((await opened).length > 100000, 'every finding of the long line is published');
+  const actions = await Promise.race([
+    server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: bigUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: line.length } }, context: { diagnostics: [] } }),
+    timeout(120000, 'code actions on a long line')]);
+  assert.ok(actions.length >= 100000, 'a quick fix for every 截止目前 of the line');
+  const edits = [];
+  for (let i = 0; i < 4000; ++i) edits.push({ range: { start: { line: 0, character: i * 10 }, end: { line: 0, character: i * 10 + 2 } }, text: '完成' });
+  const changed = server.diagnostics(bigUri);
+  server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type,
+                                     { textDocument: { uri: bigUri, version: 2 }, contentChanges: edits });
+  await Promise.race([changed, timeout(120000, '4,000 edits in one message')]);
+  await shutdown(server);
+}
+
 // Raw JSON-RPC, to send what a library would refuse to.
 function rawServer() {
   const child = spawn(binary, ['lsp'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -242,6 +268,11 @@ async function robustness() {
   assert.equal((await server.response(4)).error.code, -32601, 'unknown method: MethodNotFound');
   server.send({ id: 5, method: 'textDocument/codeAction', params: { textDocument: {} } });
   assert.equal((await server.response(5)).error.code, -32602, 'bad params: InvalidParams');
+  server.send({ id: 7, method: 42, params: {} });
+  assert.equal((await server.response(7)).error.code, -32600, 'a method that is not a string: InvalidRequest');
+  server.send({ id: 8, method: 'textDocument/codeAction',
+                params: { textDocument: { uri: 'file:///x.txt' }, range: { start: { line: 2 ** 32, character: 0 }, end: { line: 2 ** 32, character: 0 } } } });
+  assert.equal((await server.response(8)).error.code, -32602, 'a position past 32 bits is refused, not wrapped');
   server.send({ method: 'textDocument/didClose', params: { textDocument: { uri: 'file:///never/opened.txt' } } });
   server.send({ method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///never/opened.txt' }, contentChanges: [] } });
   server.send({ id: 6, method: 'shutdown' });
@@ -267,7 +298,9 @@ try {
   await trustSession();
   console.log('ok - an untrusted project runs no code; REPORTLINT_TRUST=1 lets it');
   await robustness();
-  console.log('ok - malformed JSON, unknown methods, double close, vanishing client');
+  console.log('ok - malformed JSON, unknown methods, a method that is no string, positions past 32 bits, double close, vanishing client');
+  await largeInputs();
+  console.log('ok - 4,000 edits in one message and code actions on a 1 MB line');
 } finally {
   rmSync(workspace, { recursive: true, force: true });
 }

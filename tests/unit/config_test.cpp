@@ -1,6 +1,8 @@
 // Configuration: discovery, extends, merging, severities — and errors at file:line:col.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "config/config.hpp"
 #include "support/helpers.hpp"
 
@@ -156,6 +158,42 @@ TEST(Config, BuiltinPresetsLoad) {
     EXPECT_NO_THROW(loader().load_builtin(name)) << name;
   }
   EXPECT_THROW(loader().load_builtin("nope"), Error);
+}
+
+TEST(Config, HostileFilesAreRefusedNotCrashedOn) {
+  TempDir dir;
+  // A key of 100,000 dotted parts crashes toml++ (its recursion follows the key): refused
+  // with a position before parsing, in key/value lines and in table headers alike.
+  std::string dotted = "a";
+  for (int i = 0; i < 100000; ++i) dotted += ".a";
+  auto f = failures_loading(loader(), dir.write("d.toml", dotted + " = 1\n"));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].line, 1u);
+  EXPECT_NE(f[0].message.find("键的层级太多"), std::string::npos);
+  f = failures_loading(loader(), dir.write("h.toml", "[" + dotted + "]\n"));
+  ASSERT_EQ(f.size(), 1u);
+  // Dots in strings, comments, numbers and times are no key.
+  EXPECT_NO_THROW(loader().load_file(
+      dir.write("ok.toml", "# " + dotted + "\n[plugins.placeholder]\nallow = [\"" + dotted + "\", '" + dotted + "']\n")));
+
+  // An extends chain of thousands of files: refused at the depth limit, not a stack overflow.
+  for (int i = 0; i < 100; ++i) dir.write(fmt::format("c{}.toml", i), fmt::format("extends = \"c{}.toml\"\n", i + 1));
+  dir.write("c100.toml", "");
+  f = failures_loading(loader(), dir.path() / "c0.toml");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("嵌套超过 32 层"), std::string::npos);
+
+  // Fan-out: every file extends the next two; each is merged once, not 2^30 times.
+  for (int i = 0; i < 30; ++i) {
+    const std::string extends = fmt::format("extends = [\"f{0}.toml\", \"g{0}.toml\"]\n", i + 1);
+    dir.write(fmt::format("f{}.toml", i), extends);
+    dir.write(fmt::format("g{}.toml", i), extends);
+  }
+  dir.write("f30.toml", "[rules]\n\"placeholder.unfilled\" = \"note\"\n");
+  dir.write("g30.toml", "");
+  const Config c = loader().load_file(dir.path() / "f0.toml");
+  EXPECT_EQ(c.layers.size(), 61u);
+  EXPECT_EQ(effective_severity(c, "placeholder.unfilled", Severity::error), Severity::note);
 }
 
 }  // namespace

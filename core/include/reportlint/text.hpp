@@ -166,6 +166,16 @@ constexpr bool is_clause_end(char32_t c) noexcept {
 }
 
 }  // namespace chars
+// `s` shortened to about `keep` code points for a message: its start and end with "……"
+// between, so a finding on a 2 MB run of xx does not print the run. Unchanged when short.
+inline std::string shorten_for_message(std::string_view s, std::size_t keep = 60) {
+  if (s.size() <= keep * 3 || utf8::count_code_points(s) <= keep) return std::string(s);
+  std::size_t head = 0, tail = s.size();
+  for (std::size_t k = 0; k < keep * 2 / 3; ++k) utf8::next(s, head);
+  for (std::size_t k = 0; k < keep / 3; ++k) utf8::prev(s, tail);
+  return std::string(s.substr(0, head)) + "……" + std::string(s.substr(tail));
+}
+
 // `s` without the spaces at its end (ASCII, ideographic and no-break spaces, tabs).
 inline std::string_view trim_end_spaces(std::string_view s) {
   while (!s.empty()) {

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "reportlint/toml_limits.hpp"
+
 namespace reportlint {
 namespace fs = std::filesystem;
 namespace {
@@ -114,32 +116,39 @@ Config ConfigLoader::load_file(const fs::path& path) const {
   std::error_code ec;
   config.root = fs::weakly_canonical(fs::absolute(path, ec), ec).parent_path();
   config.trusted = fs::weakly_canonical(configs_dir_, ec) == config.root || trust_.trusts(path);
-  std::vector<fs::path> chain;
-  load_layer(path, nullptr, config, chain);
+  LoadState state;
+  load_layer(path, nullptr, config, state);
   return config;
 }
 
 Config ConfigLoader::load_builtin(std::string_view name) const {
   Config config;
-  std::vector<fs::path> chain;
+  LoadState state;
   const fs::path path = configs_dir_ / (std::string(name) + ".toml");
   if (!fs::is_regular_file(path))
     throw Error({display_path(path), 0, 0,
                  fmt::format("找不到内置预设“builtin:{}”；reportlint 的安装可能不完整", name)});
-  load_layer(path, nullptr, config, chain);
+  load_layer(path, nullptr, config, state);
   return config;
 }
 
 void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* referenced_from,
-                              Config& into, std::vector<fs::path>& chain) const {
+                              Config& into, LoadState& state) const {
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(path, ec);
   const std::string shown = display_path(path);
-  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+  auto refuse = [&](std::string message) {
     Failure f = referenced_from ? failure_at(*referenced_from, "") : Failure{shown, 0, 0, ""};
-    f.message = fmt::format("配置文件循环继承：{}", shown);
+    f.message = std::move(message);
     throw Error(std::move(f));
-  }
+  };
+  std::vector<fs::path>& chain = state.chain;
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) refuse(fmt::format("配置文件循环继承：{}", shown));
+  if (std::find(state.merged.begin(), state.merged.end(), canonical) != state.merged.end()) return;  // merged once
+  if (chain.size() >= kMaxExtendsDepth)
+    refuse(fmt::format("配置文件的 extends 嵌套超过 {} 层：{}", kMaxExtendsDepth, shown));
+  if (state.merged.size() + chain.size() >= kMaxConfigFiles)
+    refuse(fmt::format("配置一共引用了超过 {} 个文件", kMaxConfigFiles));
   if (!fs::is_regular_file(path, ec)) {
     Failure f = referenced_from ? failure_at(*referenced_from, "") : Failure{shown, 0, 0, ""};
     f.message = fmt::format("找不到配置文件 {}", shown);
@@ -147,6 +156,8 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
   }
 
   const std::string text = read_file(path);
+  if (const auto v = toml_limits_violation(text))  // what toml++ would not survive
+    throw Error(Failure{shown, v->line, v->column, std::string(v->message)});
   toml::table table;
   try {
     table = toml::parse(text, std::string_view(shown));
@@ -197,7 +208,7 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         }
       }
       if (!failures.empty()) continue;
-      load_layer(target, &entry->source(), into, chain);
+      load_layer(target, &entry->source(), into, state);
     }
   }
   chain.pop_back();
@@ -324,6 +335,7 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
   if (!failures.empty()) throw Error(std::move(failures));
+  state.merged.push_back(canonical);
   const bool builtin = fs::weakly_canonical(configs_dir_, ec) == canonical.parent_path();
   into.layers.push_back(builtin ? std::string(kBuiltinPrefix) + path.stem().string() : shown);
 }

@@ -1,7 +1,9 @@
 // Configuration: .reportlint.toml files, their `extends` chains and the built-in presets.
 //
 // Layers are merged base first: a file's `extends` entries, in order, then the file
-// itself. Later layers win: rule settings are applied in order, plugin tables are merged
+// itself. A file reached twice (two layers extending one base) is merged once, at its
+// first place; an `extends` chain deeper than kMaxExtendsDepth or a config of more than
+// kMaxConfigFiles files is an error, not a stack overflow or an exponential walk. Later layers win: rule settings are applied in order, plugin tables are merged
 // key by key (arrays are replaced, not appended), plugin paths accumulate.
 #pragma once
 
@@ -18,6 +20,9 @@
 #include "support/error.hpp"
 
 namespace reportlint {
+
+inline constexpr std::size_t kMaxExtendsDepth = 32;
+inline constexpr std::size_t kMaxConfigFiles = 256;
 
 // The name of a project's configuration file.
 inline constexpr std::string_view kConfigFileName = ".reportlint.toml";
@@ -80,8 +85,13 @@ class ConfigLoader {
   std::vector<std::string> builtin_names() const;
 
  private:
+  // The files being loaded (for cycles and depth) and those already merged (each once).
+  struct LoadState {
+    std::vector<std::filesystem::path> chain;
+    std::vector<std::filesystem::path> merged;
+  };
   void load_layer(const std::filesystem::path& path, const toml::source_region* referenced_from,
-                  Config& into, std::vector<std::filesystem::path>& chain) const;
+                  Config& into, LoadState& state) const;
 
   std::filesystem::path configs_dir_;
   TrustPolicy trust_;

@@ -11,6 +11,7 @@
 
 #include "config/config.hpp"
 #include "io/atomic_write.hpp"
+#include "reportlint/toml_limits.hpp"
 #include "support/error.hpp"
 
 namespace reportlint {
@@ -29,7 +30,7 @@ std::vector<Entry> read_list(const fs::path& file) {
   if (!fs::exists(file, ec)) return entries;
   toml::table table;
   try {
-    table = toml::parse_file(file.string());
+    table = parse_toml_file(file.string());
   } catch (const toml::parse_error& e) {
     throw Error(failure_at(e.source(), fmt::format("信任列表无法解析：{}", e.description())));
   }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "reportlint/text.hpp"
+
 namespace reportlint {
 namespace {
 
@@ -72,9 +74,9 @@ std::string describe_fix(std::string_view text, const Fix& fix) {
   if (fix.edits.size() != 1) return fmt::format("修改 {} 处", fix.edits.size());
   const Edit& e = fix.edits.front();
   const std::string_view old = text.substr(e.range.begin, e.range.end - e.range.begin);
-  if (e.replacement.empty()) return fmt::format("删除“{}”", old);
-  if (old.empty()) return fmt::format("插入“{}”", e.replacement);
-  return fmt::format("改为“{}”", e.replacement);
+  if (e.replacement.empty()) return fmt::format("删除“{}”", shorten_for_message(old));
+  if (old.empty()) return fmt::format("插入“{}”", shorten_for_message(e.replacement));
+  return fmt::format("改为“{}”", shorten_for_message(e.replacement));
 }
 
 }  // namespace reportlint

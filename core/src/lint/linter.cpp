@@ -60,6 +60,9 @@ class PluginConfigureContext final : public ConfigureContext {
 
 }  // namespace
 
+constexpr std::size_t kMessageChars = 200;                 // longest message shown, in characters
+constexpr std::size_t kLongMessageBytes = kMessageChars * 3;  // below this, no need to count
+
 // Checks what a plugin reports before the core trusts it: renderers index the text with
 // these ranges, so a bad one must stop here with the plugin's name, not crash later.
 class ValidatingSink final : public DiagnosticSink {
@@ -89,6 +92,11 @@ class ValidatingSink final : public DiagnosticSink {
       for (const Edit& edit : d.fix->edits) check_range(edit.range, d.rule);
     }
     if (!last_->severity) return;
+    // Messages quote what was found: a plugin quoting a 2 MB match must not make every
+    // output format print it. Bounded here, for every plugin.
+    if (d.message.size() > kLongMessageBytes) d.message = shorten_for_message(d.message, kMessageChars);
+    for (Note& note : d.notes)
+      if (note.message.size() > kLongMessageBytes) note.message = shorten_for_message(note.message, kMessageChars);
     d.severity = *last_->severity;
     d.rule = last_->id;  // the core's copy outlives the plugin's strings
     out_.push_back(std::move(d));

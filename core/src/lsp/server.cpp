@@ -1,14 +1,19 @@
 #include "lsp/server.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/config_cache.hpp"
 #include "io/source.hpp"
+#include "lint/fixes.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "model/document_builder.hpp"
 #include "model/position.hpp"
@@ -116,7 +121,12 @@ class Server {
       reply_error(is_request ? id : json(nullptr), error_code::invalid_request, "不是 JSON-RPC 2.0 请求");
       return std::nullopt;
     }
-    if (!method_node.is_string()) return std::nullopt;  // a response to a request we never sent
+    if (!method_node.is_string()) {
+      // No method at all: a response to a request we never sent. A method that is not a
+      // string: a request we cannot read, which still deserves an answer.
+      if (message.contains("method")) reply_error(id, error_code::invalid_request, "“method”应为字符串");
+      return std::nullopt;
+    }
     const std::string method = method_node.get<std::string>();
     const json& params = member(message, "params");
     try {
@@ -193,22 +203,85 @@ class Server {
     auto it = documents_.find(uri);
     if (it == documents_.end()) throw ProtocolError(error_code::invalid_params, "文档没有打开：" + uri);
     if (!changes.is_array()) throw ProtocolError(error_code::invalid_params, "缺少 contentChanges");
+    std::string& current = it->second.text;
+    // Incremental changes (although the server asked for full ones) apply one after the
+    // other; the line starts are kept up to date edit by edit, not recomputed, so a burst
+    // of thousands of edits on a large document stays linear in the edits and lines.
+    std::vector<std::uint32_t> starts;
+    bool indexed = false;
     for (const json& c : changes) {
       const json& text = member(c, "text");
       if (!text.is_string()) throw ProtocolError(error_code::invalid_params, "contentChanges 中缺少 text");
+      const std::string& replacement = text.get_ref<const std::string&>();
       const json& range = member(c, "range");
       if (range.is_null()) {
-        it->second.text = text.get<std::string>();
-      } else {
-        // An incremental change, although the server asked for full ones.
-        const Document current = DocumentBuilder::build(uri, it->second.text, DocumentFormat::plain_text);
-        const PositionMapper mapper(current, unit_);
-        const auto b = offset_of(mapper, member(range, "start")), e = offset_of(mapper, member(range, "end"));
-        if (b > e) throw ProtocolError(error_code::invalid_params, "无效的范围");
-        it->second.text.replace(b, e - b, text.get<std::string>());
+        current = replacement;
+        indexed = false;
+        continue;
       }
+      if (!indexed) {
+        starts = line_starts(current);
+        indexed = true;
+      }
+      const std::size_t b = offset_in(current, starts, member(range, "start"));
+      const std::size_t e = offset_in(current, starts, member(range, "end"));
+      if (b > e) throw ProtocolError(error_code::invalid_params, "无效的范围");
+      current.replace(b, e - b, replacement);
+      update_line_starts(starts, b, e, replacement);
     }
     lint_and_publish(uri, it->second);
+  }
+
+  // Offsets where each line of `text` starts (after \n, \r\n or \r).
+  static std::vector<std::uint32_t> line_starts(std::string_view text) {
+    std::vector<std::uint32_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+        starts.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+    return starts;
+  }
+
+  // After text[b, e) became `replacement`: drop the line starts inside the old range, add
+  // those of the new text, shift the rest.
+  static void update_line_starts(std::vector<std::uint32_t>& starts, std::size_t b, std::size_t e,
+                                 std::string_view replacement) {
+    const auto first = std::upper_bound(starts.begin(), starts.end(), static_cast<std::uint32_t>(b));
+    const auto last = std::upper_bound(first, starts.end(), static_cast<std::uint32_t>(e));
+    std::vector<std::uint32_t> added;
+    for (std::size_t i = 0; i < replacement.size(); ++i)
+      if (replacement[i] == '\n' || (replacement[i] == '\r' && (i + 1 >= replacement.size() || replacement[i + 1] != '\n')))
+        added.push_back(static_cast<std::uint32_t>(b + i + 1));
+    const auto at = starts.erase(first, last);
+    const auto inserted_end = starts.insert(at, added.begin(), added.end()) + static_cast<std::ptrdiff_t>(added.size());
+    const std::int64_t delta = static_cast<std::int64_t>(replacement.size()) - static_cast<std::int64_t>(e - b);
+    for (auto s = inserted_end; s != starts.end(); ++s) *s = static_cast<std::uint32_t>(*s + delta);
+  }
+
+  // The byte offset of an LSP position in `text`, in the negotiated unit, clamped to its line.
+  std::size_t offset_in(std::string_view text, const std::vector<std::uint32_t>& starts, const json& position) const {
+    const auto [line, character] = checked_position(position);
+    if (line >= starts.size()) return text.size();
+    std::size_t i = starts[line];
+    const std::size_t end = line + 1 < starts.size() ? starts[line + 1] : text.size();
+    std::uint64_t column = 0;
+    while (i < end && text[i] != '\n' && text[i] != '\r' && column < character) {
+      std::size_t j = i;
+      column += column_width(utf8::next(text, j), unit_);
+      if (column > character) break;  // inside a wide character: stay before it
+      i = j;
+    }
+    return i;
+  }
+
+  // A position's line and character; positions beyond 32 bits are refused, not wrapped.
+  static std::pair<std::uint64_t, std::uint64_t> checked_position(const json& position) {
+    const json& line = member(position, "line");
+    const json& character = member(position, "character");
+    if (!line.is_number_unsigned() || !character.is_number_unsigned() || line.get<std::uint64_t>() >= (1ull << 32) - 1 ||
+        character.get<std::uint64_t>() >= (1ull << 32) - 1)
+      throw ProtocolError(error_code::invalid_params, "无效的位置");
+    return {line.get<std::uint64_t>(), character.get<std::uint64_t>()};
   }
 
   void save(const std::string& uri, const json& text) {
@@ -301,32 +374,27 @@ class Server {
   }
 
   static std::size_t offset_of(const PositionMapper& mapper, const json& position) {
-    const json& line = member(position, "line");
-    const json& character = member(position, "character");
-    if (!line.is_number_unsigned() || !character.is_number_unsigned())
-      throw ProtocolError(error_code::invalid_params, "无效的位置");
-    return mapper.offset_of({line.get<std::uint32_t>() + 1, character.get<std::uint32_t>() + 1});
+    const auto [line, character] = checked_position(position);
+    return mapper.offset_of({static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(character + 1)});
   }
 
   json code_actions(const json& params) {
     const std::string uri = string_member(member(params, "textDocument"), "uri");
+    const json& range = member(params, "range");
+    checked_position(member(range, "start"));  // a bad position is an error, open or not
+    checked_position(member(range, "end"));
     json actions = json::array();
     const auto it = documents_.find(uri);
     if (it == documents_.end() || !it->second.document) return actions;
     const Document& doc = *it->second.document;
     const PositionMapper mapper(doc, unit_);
-    const json& range = member(params, "range");
     const std::size_t b = offset_of(mapper, member(range, "start")), e = offset_of(mapper, member(range, "end"));
+    Mapping mapping(doc, unit_);  // one for all: positions of a long line are counted once
     for (const Diagnostic& d : it->second.diagnostics) {
       if (!d.fix || d.range.begin > e || d.range.end < b) continue;
-      Mapping mapping(doc, unit_);
       json edits = json::array();
       for (const Edit& edit : d.fix->edits) edits.push_back({{"range", mapping.range(edit.range)}, {"newText", edit.replacement}});
-      std::string title = d.fix->message;
-      if (title.empty())
-        title = d.fix->edits.size() == 1 && !d.fix->edits[0].replacement.empty()
-                    ? "改为“" + d.fix->edits[0].replacement + "”"
-                    : "修复";
+      std::string title = describe_fix(doc.text(), *d.fix);  // bounded, however long the replacement
       if (d.fix->applicability == Applicability::unsafe) title += "（建议）";
       actions.push_back({{"title", title + " [" + std::string(d.rule) + "]"},
                          {"kind", "quickfix"},

@@ -1,5 +1,6 @@
 #include "model/position.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "reportlint/text.hpp"
@@ -46,30 +47,45 @@ Position PositionMapper::at(std::uint32_t offset) {
   }
   const Line& line = lines[li];
   const std::uint32_t target = offset < line.end ? offset : line.end;
-  if (li != cached_line_ || target < cached_offset_) {
+  if (li != cached_line_) {
     cached_line_ = li;
     cached_offset_ = line.begin;
     cached_column_ = 1;
+    checkpoints_.assign(1, {line.begin, 1});
+  }
+  if (target < cached_offset_) {
+    // Behind the last query: resume from the nearest checkpoint at or before it.
+    auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), target,
+                               [](std::uint32_t o, const Checkpoint& c) { return o < c.offset; });
+    --it;
+    cached_offset_ = it->offset;
+    cached_column_ = it->column;
   }
   const std::string_view text = doc_.text();
   std::size_t i = cached_offset_;
   std::uint32_t column = cached_column_;
-  if (unit_ == ColumnUnit::byte) {
-    column += target - cached_offset_;
-    i = target;
-  } else if (unit_ == ColumnUnit::codepoint) {
-    // Code points are the bytes that are not continuation bytes (10xxxxxx): a byte starts
-    // one when its top bit is clear or its second bit is set. Eight bytes at a time.
-    for (; i + 8 <= target; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      // One bit per byte; the multiplication sums the eight bytes into the top one (no
-      // popcount: without -mpopcnt it is a library call).
-      column += static_cast<std::uint32_t>(((((~w >> 7) | (w >> 6)) & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
+  while (i < target) {
+    // A checkpoint every kStride bytes scanned for the first time.
+    if (i >= checkpoints_.back().offset + kStride) checkpoints_.push_back({static_cast<std::uint32_t>(i), column});
+    const std::size_t stop = std::min<std::size_t>(target, checkpoints_.back().offset + kStride);
+    if (unit_ == ColumnUnit::byte) {
+      column += static_cast<std::uint32_t>(stop - i);
+      i = stop;
+    } else if (unit_ == ColumnUnit::codepoint) {
+      // Code points are the bytes that are not continuation bytes (10xxxxxx): a byte starts
+      // one when its top bit is clear or its second bit is set. Eight bytes at a time.
+      for (; i + 8 <= stop; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        // One bit per byte; the multiplication sums the eight bytes into the top one (no
+        // popcount: without -mpopcnt it is a library call).
+        column += static_cast<std::uint32_t>(((((~w >> 7) | (w >> 6)) & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
+      }
+      for (; i < stop; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    } else {
+      // Whole characters: the last one may end a little past `stop`, never past `target`.
+      while (i < stop) column += column_width(utf8::next(text, i), unit_);
     }
-    for (; i < target; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  } else {
-    while (i < target) column += column_width(utf8::next(text, i), unit_);
   }
   cached_offset_ = static_cast<std::uint32_t>(i);
   cached_column_ = column;
