@@ -2,6 +2,8 @@
 // lines that only look like headings.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "model/number_token.hpp"
 
 namespace reportlint {
@@ -65,6 +67,12 @@ TEST(NumberToken, ArabicWithPointOrDunhao) {
   EXPECT_EQ(body("2. 带空格"), "带空格");
   // 2.xx职业高级中学: an ordinal followed by a placeholder is still an ordinal.
   EXPECT_EQ(token("2.xx职业高级中学改扩建项目").style, NumberStyle::arabic);
+  // Longer numbers are no list numbers, and counting their digits must not overflow
+  // (UBSan found signed overflow here).
+  EXPECT_EQ(token("123、标题").style, NumberStyle::none);
+  EXPECT_EQ(token("12345678901234、标题").style, NumberStyle::none);
+  EXPECT_EQ(token("（99999999999999999999）标题").style, NumberStyle::none);
+  EXPECT_EQ(token(std::string(100000, '9') + "、标题").style, NumberStyle::none);
 }
 
 TEST(NumberToken, EnclosedDigitsAndOrdinals) {

@@ -20,6 +20,7 @@
 
 #include "cli/args.hpp"
 #include "cli/config_cache.hpp"
+#include "cli/check_plugin.hpp"
 #include "cli/info_commands.hpp"
 #include "cli/inputs.hpp"
 #include "io/atomic_write.hpp"
@@ -33,6 +34,7 @@
 #include "model/document_builder.hpp"
 #include "output/renderer.hpp"
 #include "reportlint_version.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace fs = std::filesystem;
@@ -111,7 +113,7 @@ void report_unused_ignores(const std::vector<std::shared_ptr<const Linter>>& lin
     const auto severity = linter->severity(kUnusedSuppressionRule);
     if (!severity) continue;
     for (const IgnoreEntry* entry : linter->unused_ignores()) {
-      const std::string file = entry->source.path ? *entry->source.path : std::string();
+      const std::string file = entry->source.path ? escape_name(*entry->source.path) : std::string();
       fmt::print(stderr, "{}:{}:{}: {}: [[ignore]] 条目（path = \"{}\"）没有屏蔽任何问题 [{}]\n", file,
                  entry->source.begin.line, entry->source.begin.column, to_string(*severity), entry->path,
                  kUnusedSuppressionRule);
@@ -141,10 +143,11 @@ void report_refusals(const std::vector<std::shared_ptr<const Linter>>& linters) 
     const auto severity = linter->severity(kUntrustedConfigRule);
     if (config.refused.empty() || !severity) continue;
     for (const TrustRefusal& r : config.refused)
-      fmt::print(stderr, "{}:{}:{}: {}: 这个项目未被信任，没有加载{} [{}]\n", r.where.path ? *r.where.path : std::string(),
+      fmt::print(stderr, "{}:{}:{}: {}: 这个项目未被信任，没有加载{} [{}]\n",
+                 r.where.path ? escape_name(*r.where.path) : std::string(),
                  r.where.begin.line, r.where.begin.column, to_string(*severity), r.what, kUntrustedConfigRule);
     fmt::print(stderr, "  = help: 信任这个项目后才会加载：reportlint trust {}（或本次运行加 --trust，或设 REPORTLINT_TRUST=1）\n",
-               display_path(config.root / kConfigFileName));
+               name_in_message(config.root / kConfigFileName));
   }
 }
 
@@ -166,11 +169,11 @@ int trust_command(bool trust, const std::vector<std::string>& paths) {
   if (trust) {
     trust_config(list, *config);
     fmt::print("已信任 {}（记录在 {}）：它的插件目录和项目外的文件会被加载；内容改变后需重新信任\n",
-               display_path(fs::canonical(*config, ec)), list.string());
+               name_in_message(fs::canonical(*config, ec)), escape_name(list.string()));
   } else if (untrust_config(list, *config)) {
-    fmt::print("已撤销对 {} 的信任\n", display_path(fs::canonical(*config, ec)));
+    fmt::print("已撤销对 {} 的信任\n", name_in_message(fs::canonical(*config, ec)));
   } else {
-    fmt::print("{} 本来就不在信任列表中\n", display_path(*config));
+    fmt::print("{} 本来就不在信任列表中\n", name_in_message(*config));
   }
   return 0;
 }
@@ -302,7 +305,7 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   if (!failures.empty()) return 2;
   if (recorded) {
     recorded->write();
-    fmt::print(stderr, "已把 {} 个问题写入基线 {}\n", recorded->size(), *options.write_baseline);
+    fmt::print(stderr, "已把 {} 个问题写入基线 {}\n", recorded->size(), escape_name(*options.write_baseline));
     return 0;  // today's findings are accepted
   }
   return failed_threshold ? 1 : 0;
@@ -333,6 +336,7 @@ int run(int argc, const char* const* argv) {
   LinterOptions linter_options_for_lsp = linter_options;
   ConfigCache configs(std::move(linter_options), options.config);
 
+  if (options.check_plugin) return check_plugin_command(*options.check_plugin, linter_options_for_lsp);
   if (language_server) {
     if (!options.paths.empty()) throw Error(Failure{"", 0, 0, "reportlint lsp 不接受文件参数：文档由编辑器发送"});
     std::ios::sync_with_stdio(false);

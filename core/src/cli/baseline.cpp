@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_write.hpp"
+#include "io/source.hpp"
 #include "support/error.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace {
@@ -28,29 +30,63 @@ Baseline::Baseline(fs::path file) : file_(std::move(file)) {
   directory_ = fs::absolute(file_, ec).lexically_normal().parent_path();
 }
 
+namespace {
+
+// 1-based line and column (in code points) of a byte offset.
+std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::uint32_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
 Baseline Baseline::load(const fs::path& file) {
   Baseline baseline(file);
+  // As a draft is read: a regular file of bounded size, valid UTF-8; errors name it.
+  const SourceText source = read_source_file(file.string());
+  const std::string& text = source.text;
   const std::string shown = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Failure{shown, 0, 0, "无法读取基线文件"});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  auto fail = [&](std::string message) { throw Error(Failure{shown, 0, 0, "不是有效的基线文件：" + message}); };
+  auto fail = [&](std::string message, std::uint32_t line = 0, std::uint32_t column = 0) {
+    throw Error(Failure{shown, line, column, "不是有效的基线文件：" + message});
+  };
   json root;
   try {
     root = json::parse(text);
   } catch (const json::parse_error& e) {
-    fail(e.what());
+    // e.byte is 1-based: the byte at which parsing failed.
+    const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string detail = e.what();
+    if (const std::size_t at = detail.find(": syntax error"); at != std::string::npos) detail.erase(0, at + 2);
+    fail(fmt::format("JSON 语法错误（{}）", detail), line, column);
   }
-  if (!root.is_object() || root.value("version", 0) != 1 || !root.contains("findings") || !root["findings"].is_array())
+  if (!root.is_object() || root.value("version", json()) != 1 || !root.contains("findings") || !root["findings"].is_array())
     fail("应有 \"version\": 1 和 \"findings\" 数组");
+  std::size_t index = 0;
   for (const json& f : root["findings"]) {
-    if (!f.is_object() || !f.contains("file") || !f["file"].is_string() || !f.contains("rule") || !f["rule"].is_string() ||
-        !f.contains("line") || !f["line"].is_string())
-      fail("每条记录都应有字符串 \"file\"、\"rule\"、\"line\"");
-    const std::size_t count = f.value("count", 1);
-    baseline.counts_[{f["file"].get<std::string>(), f["rule"].get<std::string>(), f["line"].get<std::string>()}] += count;
+    ++index;
+    auto field = [&](const char* name) -> const json* {
+      const auto it = f.find(name);
+      return it != f.end() && it->is_string() ? &*it : nullptr;
+    };
+    if (!f.is_object() || !field("file") || !field("rule") || !field("line"))
+      fail(fmt::format("第 {} 条记录应有字符串 \"file\"、\"rule\"、\"line\"", index));
+    std::size_t count = 1;
+    if (const auto it = f.find("count"); it != f.end()) {
+      if (!it->is_number_unsigned() || it->get<std::uint64_t>() == 0 || it->get<std::uint64_t>() > 1'000'000'000)
+        fail(fmt::format("第 {} 条记录的 \"count\" 应为正整数", index));
+      count = it->get<std::size_t>();
+    }
+    baseline.counts_[{field("file")->get<std::string>(), field("rule")->get<std::string>(),
+                      field("line")->get<std::string>()}] += count;
   }
   return baseline;
 }
@@ -61,7 +97,8 @@ Baseline::Key Baseline::key_of(const std::string& shown_path, const Document& do
   fs::path relative = absolute.lexically_relative(directory_);
   if (relative.empty()) relative = absolute;  // no common root
   const std::string_view line = trim(document.line_text(document.line_at(d.range.begin)));
-  return {relative.generic_string(), std::string(d.rule), std::string(line)};
+  // Stored in JSON: a name that is not UTF-8 is kept as escape_name() shows it.
+  return {escape_name(relative.generic_string()), std::string(d.rule), std::string(line)};
 }
 
 void Baseline::add(const std::string& shown_path, const Document& document, const Diagnostic& diagnostic) {
@@ -93,7 +130,7 @@ void Baseline::write() const {
     if (file_.has_parent_path()) fs::create_directories(file_.parent_path(), ec);
     std::ofstream(file_, std::ios::binary);  // the atomic writer replaces an existing file
   }
-  write_file_atomically(file_, root.dump(2) + "\n");
+  write_file_atomically(file_, root.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace reportlint

@@ -62,9 +62,10 @@ void walk(const fs::path& root, std::vector<std::string>& found, std::vector<Fai
 
 std::vector<Input> collect_inputs(const std::vector<std::string>& paths, std::vector<Failure>& failures) {
   std::vector<Input> inputs;
-  std::set<std::string> seen;
+  std::set<std::string> seen;  // each file once, and each failure once, however often named
+  auto first_time = [&](const std::string& path) { return seen.insert(fs::path(path).lexically_normal().string()).second; };
   auto add = [&](std::string path) {
-    if (seen.insert(fs::path(path).lexically_normal().string()).second) inputs.push_back({std::move(path), false});
+    if (first_time(path)) inputs.push_back({std::move(path), false});
   };
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -74,7 +75,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& paths, std::ve
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      failures.push_back({path, 0, 0, describe_path_error(ec ? ec.value() : ENOENT)});
+      if (first_time(path)) failures.push_back({path, 0, 0, describe_path_error(ec ? ec.value() : ENOENT)});
       continue;
     }
     if (!fs::is_directory(status)) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "reportlint/toml_limits.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace fs = std::filesystem;
@@ -57,6 +58,8 @@ std::string display_path(const fs::path& path) {
   if (!ec && !relative.empty() && *relative.begin() != "..") return relative.generic_string();
   return path.generic_string();
 }
+
+std::string name_in_message(const fs::path& path) { return escape_name(display_path(path)); }
 
 Failure failure_at(const toml::source_region& where, std::string message) {
   Failure f;
@@ -143,16 +146,19 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
     throw Error(std::move(f));
   };
   std::vector<fs::path>& chain = state.chain;
-  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) refuse(fmt::format("配置文件循环继承：{}", shown));
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) refuse(fmt::format("配置文件循环继承：{}", escape_name(shown)));
   if (std::find(state.merged.begin(), state.merged.end(), canonical) != state.merged.end()) return;  // merged once
   if (chain.size() >= kMaxExtendsDepth)
-    refuse(fmt::format("配置文件的 extends 嵌套超过 {} 层：{}", kMaxExtendsDepth, shown));
+    refuse(fmt::format("配置文件的 extends 嵌套超过 {} 层：{}", kMaxExtendsDepth, escape_name(shown)));
   if (state.merged.size() + chain.size() >= kMaxConfigFiles)
     refuse(fmt::format("配置一共引用了超过 {} 个文件", kMaxConfigFiles));
-  if (!fs::is_regular_file(path, ec)) {
-    Failure f = referenced_from ? failure_at(*referenced_from, "") : Failure{shown, 0, 0, ""};
-    f.message = fmt::format("找不到配置文件 {}", shown);
-    throw Error(std::move(f));
+  if (const fs::file_status status = fs::status(path, ec); !fs::is_regular_file(status)) {
+    const std::string name = escape_name(shown);
+    refuse(ec && ec != std::errc::no_such_file_or_directory
+               ? fmt::format("无法读取配置文件 {}：{}", name, describe_path_error(ec.value()))
+           : fs::is_directory(status) ? fmt::format("配置文件 {} 是目录，不是文件", name)
+           : fs::exists(status)       ? fmt::format("配置文件 {} 不是普通文件（设备、管道或套接字），不会读取", name)
+                                      : fmt::format("找不到配置文件 {}", name));
   }
 
   const std::string text = read_file(path);
@@ -203,7 +209,7 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         target = base_dir / name;
         // An untrusted project reads nothing outside itself (an absolute path, ../../x).
         if (!into.trusted && !inside(target, into.root)) {
-          into.refused.push_back({entry->source(), fmt::format("项目外的配置文件 {}", target.lexically_normal().string())});
+          into.refused.push_back({entry->source(), fmt::format("项目外的配置文件 {}", escape_name(target.lexically_normal().string()))});
           continue;
         }
       }
@@ -273,7 +279,7 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
             } else if (!into.trusted) {
               // A plugin is code: a project that is not trusted runs none.
               into.refused.push_back(
-                  {element.source(), fmt::format("插件目录 {}", fs::absolute(base_dir / s->get()).lexically_normal().string())});
+                  {element.source(), fmt::format("插件目录 {}", escape_name(fs::absolute(base_dir / s->get()).lexically_normal().string()))});
               into.plugins_refused = true;
             } else {
               into.plugin_paths.push_back({fs::absolute(base_dir / s->get()), element.source()});

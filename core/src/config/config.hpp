@@ -110,7 +110,11 @@ std::optional<Severity> parse_severity(std::string_view text);
 // A failure at a place in a config file (or just the file, when `where` has no position).
 Failure failure_at(const toml::source_region& where, std::string message);
 
-// A path for messages: relative to the working directory when it lies below it.
+// A path for Failure::path and TOML sources: relative to the working directory when it
+// lies below it. (format_failure escapes it when printing.)
 std::string display_path(const std::filesystem::path& path);
+
+// The same, escaped (escape_name) for use inside a message's text.
+std::string name_in_message(const std::filesystem::path& path);
 
 }  // namespace reportlint

@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "support/crash_context.hpp"
 #include "support/error.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace fs = std::filesystem;
@@ -33,7 +35,7 @@ class PluginConfigureContext final : public ConfigureContext {
     // A phrase pack or a profile outside an untrusted project is not read (docs/security.md).
     if (!config_.trusted && !inside(path, config_.root)) {
       std::error_code ec;
-      config_.refused.push_back({where, fmt::format("项目外的文件 {}", fs::weakly_canonical(path, ec).string())});
+      config_.refused.push_back({where, fmt::format("项目外的文件 {}", escape_name(fs::weakly_canonical(path, ec).string()))});
       return {};
     }
     return path.string();
@@ -165,14 +167,16 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     for (auto& plugin : host.load_directory(dir))
       if (std::string w = linter->plugins_.add(std::move(plugin)); !w.empty()) warnings.push_back(std::move(w));
   };
+  for (const fs::path& file : options.plugin_files)
+    if (std::string w = linter->plugins_.add(host.load_file(file)); !w.empty()) warnings.push_back(std::move(w));
   for (const fs::path& dir : options.plugin_dirs) add_all(dir);
   for (const PluginPath& path : config.plugin_paths) {
     std::error_code ec;
     if (!fs::is_directory(path.directory, ec))
-      throw Error(failure_at(path.source, fmt::format("插件目录不存在：{}", display_path(path.directory))));
+      throw Error(failure_at(path.source, fmt::format("插件目录不存在：{}", name_in_message(path.directory))));
     add_all(path.directory);
   }
-  add_all(options.builtin_plugin_dir);
+  if (!options.builtin_plugin_dir.empty()) add_all(options.builtin_plugin_dir);
 
   // Every rule setting and plugin table must name something that exists.
   std::vector<Failure> failures;
@@ -217,6 +221,7 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
                                    options.profile_override.empty() ? config.profile_source : kCommandLine, config,
                                    failures);
     try {
+      const CrashScope scope("读取配置", plugin->path());
       instance.checker->configure(context);
     } catch (const std::exception& e) {
       failures.push_back({display_path(plugin->path()), 0, 0, fmt::format("插件配置失败：{}", e.what())});
@@ -251,6 +256,7 @@ std::vector<Diagnostic> Linter::lint(const Document& document) const {
   for (const CheckerInstance& instance : checkers_) {
     sink.set_plugin(*instance.plugin);
     try {
+      const CrashScope scope("检查", instance.plugin->path(), document.path());
       instance.checker->check(document, sink);
     } catch (const Error&) {
       throw;

@@ -19,7 +19,8 @@
 namespace reportlint {
 
 struct LinterOptions {
-  std::vector<std::filesystem::path> plugin_dirs;  // --plugin-dir, searched first
+  std::vector<std::filesystem::path> plugin_files;  // single plugins (--check-plugin), searched first
+  std::vector<std::filesystem::path> plugin_dirs;  // --plugin-dir
   std::filesystem::path builtin_plugin_dir;        // searched last
   std::filesystem::path data_dir;                  // share/reportlint
   std::string profile_override;                    // --profile

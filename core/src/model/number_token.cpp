@@ -30,8 +30,7 @@ HanNumber parse_arabic_number(std::string_view text, std::size_t i, std::size_t 
   while (i < end) {
     const int d = ascii_or_fullwidth_digit(at(text, i, end));
     if (d < 0) break;
-    value = value * 10 + d;
-    ++digits;
+    if (++digits <= 2) value = value * 10 + d;  // a longer number is no list number: only count it
     i = skip(text, i);
   }
   if (digits == 0 || digits > 2 || value == 0) return n;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "output/formats.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace {
@@ -15,12 +16,13 @@ class GccRenderer final : public Renderer {
   void file(const FileReport& report) override {
     if (report.diagnostics.empty()) return;
     PositionMapper positions(*report.document, options_.column_unit);
+    const std::string name = escape_name(report.path);
     ChunkedOutput output(out_);
     std::string& buffer = output.text();
     for (const Diagnostic& d : report.diagnostics) {
       const Position at = positions.at(d.range.begin);
       // Appended piece by piece: a file can have hundreds of thousands of these lines.
-      buffer.append(report.path).append(":").append(std::string_view(fmt::format_int(at.line).c_str())).append(":");
+      buffer.append(name).append(":").append(std::string_view(fmt::format_int(at.line).c_str())).append(":");
       buffer.append(std::string_view(fmt::format_int(at.column).c_str())).append(": ").append(to_string(d.severity));
       buffer.append(": ").append(d.message).append(" [").append(d.rule).append("]\n");
       output.flush_if_full();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "output/formats.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace {
@@ -42,7 +43,7 @@ class GithubRenderer final : public Renderer {
   void file(const FileReport& report) override {
     if (report.diagnostics.empty()) return;
     PositionMapper begins(*report.document, options_.column_unit), ends(*report.document, options_.column_unit);
-    const std::string file = escape(report.path, true);
+    const std::string file = escape(escape_name(report.path), true);
     ChunkedOutput output(out_);
     for (const Diagnostic& d : report.diagnostics) {
       const Position b = begins.at(d.range.begin), e = ends.at(d.range.end);

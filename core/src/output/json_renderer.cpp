@@ -4,6 +4,7 @@
 
 #include "output/formats.hpp"
 #include "output/json_writer.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace {
@@ -25,7 +26,7 @@ class JsonRenderer final : public Renderer {
     buffer += first_file_ ? "\n" : ",\n";
     first_file_ = false;
     buffer += "    {\"path\": ";
-    json::append_string(buffer, report.path);
+    json::append_string(buffer, escape_name(report.path));  // valid UTF-8, whatever the name
     buffer += ",\n     \"diagnostics\": [";
     if (report.document) {
       PositionMapper begins(*report.document, options_.column_unit);

@@ -111,7 +111,8 @@ class SarifRenderer final : public Renderer {
                      {"results", std::move(results_)},
                  }})},
     };
-    const std::string text = log.dump(2) + "\n";
+    // Every string here is valid UTF-8 (names are escaped); replace, not throw, if one is not.
+    const std::string text = log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
     std::fwrite(text.data(), 1, text.size(), out_);
     std::fflush(out_);
   }

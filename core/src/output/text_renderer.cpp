@@ -13,6 +13,7 @@
 #include "lint/fixes.hpp"
 #include "output/formats.hpp"
 #include "output/snippet.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace {
@@ -46,6 +47,7 @@ class TextRenderer final : public Renderer {
     if (report.diagnostics.empty()) return;
     const Document& doc = *report.document;
     PositionMapper positions(doc, options_.column_unit);
+    const std::string name = escape_name(report.path);  // no control sequence reaches the terminal
     std::optional<LineLayout> layout;
     std::size_t layout_line = static_cast<std::size_t>(-1);
     ChunkedOutput output(out_);
@@ -55,7 +57,7 @@ class TextRenderer final : public Renderer {
       const char* color = d.severity == Severity::error     ? style_.error
                           : d.severity == Severity::warning ? style_.warning
                                                             : style_.note;
-      fmt::format_to(std::back_inserter(buffer), "{}{}:{}:{}:{} {}{}:{} {}{}{} [{}]\n", style_.bold, report.path,
+      fmt::format_to(std::back_inserter(buffer), "{}{}:{}:{}:{} {}{}:{} {}{}{} [{}]\n", style_.bold, name,
                      at.line, at.column, style_.reset, color, to_string(d.severity), style_.reset, style_.bold,
                      d.message, style_.reset, d.rule);
       if (!doc.lines().empty()) {

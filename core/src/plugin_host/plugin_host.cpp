@@ -1,14 +1,20 @@
 #include "plugin_host/plugin_host.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
+#include <optional>
 #include <system_error>
+
+#include <elf.h>
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <fmt/format.h>
 
 #include "config/config.hpp"
+#include "support/crash_context.hpp"
 #include "support/error.hpp"
+#include "support/names.hpp"
 
 namespace reportlint {
 namespace fs = std::filesystem;
@@ -28,10 +34,47 @@ std::string dl_message(const std::system_error& e) {
   return close == std::string::npos ? message : message.substr(0, close);
 }
 
-bool is_elf(const fs::path& file) {
+// The start of an ELF header: what a plugin was built for.
+struct ElfTarget {
+  unsigned char elf_class = 0;  // ELFCLASS32 or ELFCLASS64
+  unsigned char data = 0;       // byte order
+  unsigned machine = 0;         // EM_*
+  bool operator==(const ElfTarget&) const = default;
+};
+
+std::optional<ElfTarget> read_elf_target(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  char magic[4] = {};
-  return in.read(magic, 4) && std::string_view(magic, 4) == "\x7F" "ELF";
+  unsigned char header[20] = {};
+  if (!in.read(reinterpret_cast<char*>(header), sizeof header) || std::memcmp(header, ELFMAG, SELFMAG) != 0)
+    return std::nullopt;
+  ElfTarget target{header[EI_CLASS], header[EI_DATA], 0};
+  target.machine = target.data == ELFDATA2MSB ? (header[18] << 8 | header[19]) : (header[19] << 8 | header[18]);
+  return target;
+}
+
+// What this program was built for: its own executable's header.
+const std::optional<ElfTarget>& own_target() {
+  static const std::optional<ElfTarget> target = read_elf_target("/proc/self/exe");
+  return target;
+}
+
+std::string describe(const ElfTarget& t) {
+  std::string machine;
+  switch (t.machine) {
+    case EM_X86_64: machine = "x86-64"; break;
+    case EM_386: machine = "i386"; break;
+    case EM_AARCH64: machine = "AArch64 (arm64)"; break;
+    case EM_ARM: machine = "ARM (32 位)"; break;
+    case EM_RISCV: machine = "RISC-V"; break;
+    case EM_PPC64: machine = "PowerPC64"; break;
+    case EM_PPC: machine = "PowerPC"; break;
+    case EM_S390: machine = "s390x"; break;
+    case EM_MIPS: machine = "MIPS"; break;
+    case 258: machine = "LoongArch"; break;  // EM_LOONGARCH, newer than some <elf.h>
+    default: machine = fmt::format("机器类型 {}", t.machine);
+  }
+  return fmt::format("{}，{} 位，{}", machine, t.elf_class == ELFCLASS64 ? 64 : 32,
+                     t.data == ELFDATA2MSB ? "大端" : "小端");
 }
 
 bool is_valid_name(std::string_view s) {
@@ -53,6 +96,7 @@ Failure plugin_failure(const fs::path& file, std::string message) {
 LoadedPlugin::LoadedPlugin(std::string path, boost::dll::shared_library library, const PluginInfo& info)
     : path_(std::move(path)), library_(std::move(library)), info_(&info) {
   try {
+    const CrashScope scope("初始化", path_);
     prototype_.reset(info_->create ? info_->create() : nullptr);
   } catch (const std::exception& e) {
     throw Error(plugin_failure(path_, fmt::format("插件初始化失败：{}", e.what())));
@@ -65,6 +109,7 @@ LoadedPlugin::LoadedPlugin(std::string path, boost::dll::shared_library library,
 LoadedPlugin::~LoadedPlugin() = default;
 
 std::unique_ptr<Checker> LoadedPlugin::create() const {
+  const CrashScope scope("创建检查器", path_);
   std::unique_ptr<Checker> checker(info_->create());
   if (!checker) throw Error(plugin_failure(path_, "插件没有创建检查器"));
   return checker;
@@ -73,13 +118,22 @@ std::unique_ptr<Checker> LoadedPlugin::create() const {
 std::shared_ptr<const LoadedPlugin> PluginHost::load_file(const fs::path& file) {
   std::error_code ec;
   const fs::path canonical = fs::canonical(file, ec);
-  if (ec) throw Error(plugin_failure(file, "插件文件不存在"));
+  if (ec) throw Error(plugin_failure(file, fmt::format("无法打开插件：{}", describe_path_error(ec.value()))));
   if (auto it = by_path_.find(canonical.string()); it != by_path_.end()) return it->second;
-  if (!is_elf(canonical))
-    throw Error(plugin_failure(file, "不是共享库（不是 ELF 文件），无法作为插件加载"));
+  // Opening a FIFO or a device would block, or read without end.
+  if (!fs::is_regular_file(canonical, ec))
+    throw Error(plugin_failure(file, "不是普通文件，不能作为插件加载"));
+  const std::optional<ElfTarget> target = read_elf_target(canonical);
+  if (!target) throw Error(plugin_failure(file, "不是共享库（不是 ELF 文件），无法作为插件加载"));
+  if (own_target() && *target != *own_target())
+    throw Error(plugin_failure(file, fmt::format("插件是为 {} 编译的，本程序运行在 {} 上：请在本机上重新编译插件",
+                                                 describe(*target), describe(*own_target()))));
 
   boost::dll::shared_library library;
   try {
+    // Static constructors run inside dlopen: a crash there names the plugin.
+    const std::string name = canonical.string();
+    const CrashScope scope("加载", name);
     library.load(canonical, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::system_error& e) {
     throw Error(plugin_failure(file, fmt::format("无法加载插件：{}", dl_message(e))));
@@ -115,11 +169,21 @@ std::shared_ptr<const LoadedPlugin> PluginHost::load_file(const fs::path& file) 
 
 std::vector<std::shared_ptr<const LoadedPlugin>> PluginHost::load_directory(const fs::path& directory) {
   std::error_code ec;
-  if (!fs::is_directory(directory, ec)) throw Error(plugin_failure(directory, "插件目录不存在"));
+  const fs::file_status status = fs::status(directory, ec);
+  if (ec || !fs::is_directory(status))
+    throw Error(plugin_failure(directory, ec && ec != std::errc::no_such_file_or_directory
+                                              ? fmt::format("无法打开插件目录：{}", describe_path_error(ec.value()))
+                                          : fs::exists(status) ? std::string("插件目录不是目录")
+                                                               : std::string("插件目录不存在")));
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(directory, ec))
-    if (entry.path().extension() == ".so" && !entry.is_directory()) files.push_back(entry.path());
-  if (ec) throw Error(plugin_failure(directory, fmt::format("无法读取插件目录：{}", ec.message())));
+  fs::directory_iterator it(directory, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code entry_ec;
+    // A directory called x.so is skipped; anything else called *.so is loaded, and
+    // load_file() says why it cannot be (a FIFO, a dangling or looping link).
+    if (it->path().extension() == ".so" && !it->is_directory(entry_ec)) files.push_back(it->path());
+  }
+  if (ec) throw Error(plugin_failure(directory, fmt::format("无法读取插件目录：{}", describe_path_error(ec.value()))));
   std::sort(files.begin(), files.end());
   std::vector<std::shared_ptr<const LoadedPlugin>> plugins;
   for (const fs::path& file : files) plugins.push_back(load_file(file));
@@ -130,7 +194,7 @@ std::string PluginSet::add(std::shared_ptr<const LoadedPlugin> plugin) {
   if (auto existing = find(plugin->name())) {
     if (existing == plugin) return {};
     return fmt::format("reportlint: warning: 插件“{}”重复：使用 {}，忽略 {}", plugin->name(),
-                       display_path(existing->path()), display_path(plugin->path()));
+                       name_in_message(existing->path()), name_in_message(plugin->path()));
   }
   plugins_.push_back(std::move(plugin));
   return {};

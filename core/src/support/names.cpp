@@ -6,10 +6,8 @@
 #include <fmt/format.h>
 
 namespace reportlint {
-namespace {
 
-// Length of the valid UTF-8 sequence at name[i] that is not a control character, or 0.
-std::size_t printable_sequence(std::string_view s, std::size_t i) {
+std::size_t printable_sequence(std::string_view s, std::size_t i) noexcept {
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x20 || b == 0x7F) return 0;
   if (b < 0x80) return 1;
@@ -25,8 +23,6 @@ std::size_t printable_sequence(std::string_view s, std::size_t i) {
   if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F)) return 0;
   return n;
 }
-
-}  // namespace
 
 std::string escape_name(std::string_view name) {
   bool clean = true;

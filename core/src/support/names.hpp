@@ -14,6 +14,10 @@ namespace reportlint {
 // so ordinary names are shown as they are.
 std::string escape_name(std::string_view name);
 
+// Length of the valid UTF-8 sequence at s[i] that is not a control character, or 0 for a
+// byte escape_name() writes as \xNN. Allocates nothing: crash handlers use it.
+std::size_t printable_sequence(std::string_view s, std::size_t i) noexcept;
+
 // Why a path could not be used, from errno: 文件或目录不存在, 没有权限, 符号链接循环…
 std::string describe_path_error(int error);
 
