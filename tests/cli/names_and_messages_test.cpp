@@ -92,7 +92,7 @@ TEST(Messages, ABadBaselineIsNamedWithThePosition) {
   EXPECT_TRUE(contains(baseline_error("version.json", R"({"version":"1","findings":[]})"), "应有 \"version\": 1"));
   const auto r = run_reportlint({"--config", "builtin:default", "--baseline", "/dev/zero", draft});
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(contains(r.err, "/dev/zero: error: 不是普通文件")) << r.err;
+  EXPECT_TRUE(contains(r.err, "/dev/zero: error: 基线文件不是普通文件")) << r.err;
 }
 
 TEST(Messages, AConfigThatIsNoRegularFileSaysWhatItIs) {

@@ -51,7 +51,7 @@ TEST(PluginHost, ErrorsNameTheFile) {
   EXPECT_NE(message(kTestPluginDir / "not_a_library" / "bogus.so").find("bogus.so: error: 不是共享库"), std::string::npos);
   EXPECT_NE(message(kTestPluginDir / "no_symbol" / "nosymbol.so").find("缺少导出符号"), std::string::npos);
   EXPECT_NE(message(kTestPluginDir / "wrong_abi" / "sample.so").find("API 版本不匹配"), std::string::npos);
-  EXPECT_NE(message(kTestPluginDir / "nowhere.so").find("插件文件不存在"), std::string::npos);
+  EXPECT_NE(message(kTestPluginDir / "nowhere.so").find("无法打开插件：文件或目录不存在"), std::string::npos);
 }
 
 }  // namespace

@@ -52,8 +52,16 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
 Baseline Baseline::load(const fs::path& file) {
   Baseline baseline(file);
   // As a draft is read: a regular file of bounded size, valid UTF-8; errors name it.
-  const SourceText source = read_source_file(file.string());
-  const std::string& text = source.text;
+  std::string text;
+  try {
+    text = read_source_file(file.string()).text;
+  } catch (Error& e) {
+    std::vector<Failure> failures = e.failures();
+    for (Failure& f : failures)
+      f.message = f.message.starts_with("无法读取：") ? "无法读取基线文件：" + f.message.substr(std::string_view("无法读取：").size())
+                                                      : "基线文件" + f.message;
+    throw Error(std::move(failures));
+  }
   const std::string shown = file.string();
   auto fail = [&](std::string message, std::uint32_t line = 0, std::uint32_t column = 0) {
     throw Error(Failure{shown, line, column, "不是有效的基线文件：" + message});
