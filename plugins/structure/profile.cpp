@@ -10,8 +10,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kBuiltin = "builtin:";
-
 class Loader {
  public:
   explicit Loader(ConfigureContext& context) : context_(context) {}
@@ -136,7 +134,8 @@ class Loader {
       return;
     }
     for (auto&& [key, value] : *t) {
-      auto it = std::find_if(flags.begin(), flags.end(), [&](const auto& f) { return f.first == key.str(); });
+      const std::string_view name = key.str();  // clang 14 cannot capture a structured binding
+      auto it = std::find_if(flags.begin(), flags.end(), [&](const auto& f) { return f.first == name; });
       if (it == flags.end()) {
         unknown(key, std::string(table_name) + " 中的键");
         continue;

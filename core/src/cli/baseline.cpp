@@ -75,6 +75,11 @@ Baseline Baseline::load(const fs::path& file) {
     std::string detail = e.what();
     if (const std::size_t at = detail.find(": syntax error"); at != std::string::npos) detail.erase(0, at + 2);
     fail(fmt::format("JSON 语法错误（{}）", detail), line, column);
+  } catch (const json::exception& e) {
+    // A number too large for any type (out_of_range 406) is reported without a position.
+    std::string detail = e.what();
+    if (const std::size_t at = detail.find("] "); at != std::string::npos) detail.erase(0, at + 2);
+    fail(fmt::format("JSON 错误（{}）", detail));
   }
   if (!root.is_object() || root.value("version", json()) != 1 || !root.contains("findings") || !root["findings"].is_array())
     fail("应有 \"version\": 1 和 \"findings\" 数组");

@@ -1,0 +1,55 @@
+// One checker plugin (FUZZ_PLUGIN_FILE) under builtin:strict, opt-in rules included, on
+// any text: it must report only valid ranges (the core checks, and throws), and --fix must
+// produce valid text that lints again.
+#include <cstdio>
+
+#include "fuzz_support.hpp"
+#include "io/source.hpp"
+#include "lint/fix_loop.hpp"
+#include "model/document_builder.hpp"
+#include "support/error.hpp"
+
+using namespace reportlint;
+
+namespace {
+
+PluginHost host;
+std::shared_ptr<const Linter> linter;
+
+void fail_with(const Error& e, const char* when) {
+  for (const Failure& f : e.failures()) std::fprintf(stderr, "%s: %s\n", when, format_failure(f).c_str());
+  FUZZ_CHECK(!"a checker failed");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  linter = fuzz::make_linter(host, "strict", FUZZ_PLUGIN_FILE);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string text;
+  try {
+    text = decode_source("fuzz.txt", std::string(fuzz::as_text(data, size))).text;
+  } catch (const Error&) {
+    return 0;
+  }
+  const DocumentFormat format = size % 2 ? DocumentFormat::markdown : DocumentFormat::plain_text;
+  auto document = std::make_shared<const Document>(DocumentBuilder::build("fuzz.txt", std::move(text), format));
+  std::vector<Diagnostic> diagnostics;
+  try {
+    diagnostics = linter->lint(*document);
+  } catch (const Error& e) {
+    fail_with(e, "lint");
+  }
+  for (const Diagnostic& d : diagnostics) FUZZ_CHECK(!d.message.empty());
+  try {
+    const FixOutcome fixed = fix_until_stable(document, std::move(diagnostics), *linter);
+    decode_source("fixed.txt", std::string(fixed.document->text()));  // still valid text
+    fuzz::check_document_invariants(*fixed.document);
+  } catch (const Error& e) {
+    fail_with(e, "fix");
+  }
+  return 0;
+}
