@@ -45,7 +45,7 @@ TEST(Cli, BadInputIsAnErrorNamingTheFile) {
   const auto bad = dir.write("bad.txt", "第一行\n第二行\xC4\xE3\n").string();
   auto r = run_reportlint({"--config", "builtin:default", bad});
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(contains(r.err, bad + ":2:4: error: 不是有效的 UTF-8 文本")) << r.err;
+  EXPECT_TRUE(contains(r.err, bad + ":2:4: error: 既不是有效的 UTF-8 文本")) << r.err;
 
   const auto binary = dir.write("a.txt", std::string("ab\0cd", 5)).string();
   r = run_reportlint({"--config", "builtin:default", binary});

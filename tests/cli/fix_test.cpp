@@ -83,7 +83,7 @@ TEST(Fix, StandardInputThatCannotBeLintedPassesThroughUnchanged) {
   const auto r = run_reportlint({"--config", "builtin:default", "--fix", "-"}, o);
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out, o.input);  // an editor piping through reportlint keeps the text
-  EXPECT_NE(r.err.find("<stdin>:1:5: error: 不是有效的 UTF-8 文本"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("<stdin>:1:5: error: 既不是有效的 UTF-8 文本"), std::string::npos) << r.err;
 }
 
 TEST(Fix, StandardInputMustBeTheOnlyInput) {

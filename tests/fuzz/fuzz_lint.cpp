@@ -29,14 +29,13 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::string text;
+  SourceText source;
   try {
-    text = decode_source("fuzz.txt", std::string(fuzz::as_text(data, size))).text;
+    source = decode_source(size % 2 ? "fuzz.md" : "fuzz.txt", std::string(fuzz::as_text(data, size)));
   } catch (const Error&) {
     return 0;
   }
-  const DocumentFormat format = size % 2 ? DocumentFormat::markdown : DocumentFormat::plain_text;
-  auto document = std::make_shared<const Document>(DocumentBuilder::build("fuzz.txt", std::move(text), format));
+  auto document = document_of(source);
   std::vector<Diagnostic> diagnostics;
   try {
     diagnostics = linter->lint(*document);
@@ -45,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const Diagnostic& d : diagnostics) FUZZ_CHECK(!d.message.empty());
   try {
-    const FixOutcome fixed = fix_until_stable(document, std::move(diagnostics), *linter);
+    restrict_fixes_to_source(source, *document, diagnostics);
+    const FixOutcome fixed = fix_until_stable(std::move(source), document, std::move(diagnostics), *linter);
     // Still valid UTF-8 without NUL. Judged after a line end: a fix that deletes the first
     // line may leave bytes that look like a file signature at the start (PK\x03\x04).
     std::string judged = "\n";

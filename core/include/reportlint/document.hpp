@@ -22,6 +22,15 @@ struct Line {
   std::uint32_t next = 0;
 };
 
+// How a line of a Word document came about: its first `generated` bytes are not in the
+// file (the automatic list number Word draws before the paragraph: positions count from
+// after it), and `style_level` is the heading level its paragraph style or outline level
+// gives (1 for 标题 1 / Heading 1), 0 for body text.
+struct LineOrigin {
+  std::uint32_t generated = 0;
+  std::uint8_t style_level = 0;
+};
+
 // Read-only after the core has built it, so checkers may run on it in parallel.
 class Document {
  public:
@@ -48,6 +57,14 @@ class Document {
 
   const Outline& outline() const noexcept { return outline_; }
 
+  // One per line for a document read from Word (.docx); empty for text files, where every
+  // byte of a line was typed.
+  const std::vector<LineOrigin>& origins() const noexcept { return origins_; }
+  // Where the typed text of line `index` starts: after its automatic number, if any.
+  std::uint32_t typed_begin(std::size_t index) const noexcept {
+    return lines_[index].begin + (origins_.empty() ? 0 : origins_[index].generated);
+  }
+
   // Ranges that are not prose: URLs, e-mail addresses, Markdown code spans and HTML
   // comments. Sorted and disjoint. Checkers leave them alone.
   const std::vector<TextRange>& verbatim() const noexcept { return verbatim_; }
@@ -67,6 +84,7 @@ class Document {
   std::vector<Line> lines_;
   Outline outline_;
   std::vector<TextRange> verbatim_;
+  std::vector<LineOrigin> origins_;
 };
 
 // Calls f(line, begin, end) for each line of prose — not blank, not code — with the byte

@@ -58,7 +58,8 @@ struct NumberToken {
 enum class LineKind : std::uint8_t {
   blank,
   text,     // body text; may still start with an ordinal token (第一，…)
-  heading,  // starts with a numbering token of a GB/T 9704 level
+  heading,  // starts with a numbering token of a GB/T 9704 level, or is a Word heading
+            // (标题 1, Heading 2, an outline level) without one: `level` says which
   title,    // a stand-alone document title (see SubDocument)
   code,     // verbatim (a fenced block in Markdown): no checker reads it as prose
 };
@@ -67,6 +68,8 @@ struct LineInfo {
   LineKind kind = LineKind::blank;
   std::uint32_t content_begin = 0;  // after indentation and Markdown heading marks
   NumberToken number;               // style none unless the line starts with a token
+  std::uint8_t level = 0;           // a heading's level: level_of(number.style), or for a
+                                    // Word heading without a number its style's level
   std::int32_t section = -1;        // innermost section holding the line, -1 if none
   std::uint32_t document = 0;       // index into Outline::documents
 };

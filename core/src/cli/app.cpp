@@ -61,22 +61,24 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
   outcome.report.path = shown;
   std::string raw_stdin;  // what a --fix filter must pass through if linting fails
   try {
+    ReadOptions read;
+    read.max_bytes = options.max_file_size;
+    read.encoding = options.encoding ? *options.encoding : encoding_for(linter.config(), shown);
     if (input.is_stdin) raw_stdin = read_standard_input(shown, options.max_file_size);
-    SourceText source =
-        input.is_stdin ? decode_source(shown, raw_stdin) : read_source_file(input.path, options.max_file_size);
-    const DocumentFormat format = format_for_path(shown);
-    auto document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format));
+    SourceText source = input.is_stdin ? decode_source(shown, raw_stdin, read) : read_source_file(input.path, read);
+    auto document = document_of(source);
     std::vector<Diagnostic> diagnostics = linter.lint(*document);
+    restrict_fixes_to_source(source, *document, diagnostics);
 
     if (options.fix) {
-      FixOutcome fixed = fix_until_stable(std::move(document), std::move(diagnostics), linter);
+      FixOutcome fixed = fix_until_stable(std::move(source), std::move(document), std::move(diagnostics), linter);
       const std::size_t applied = fixed.applied;
       document = std::move(fixed.document);
       diagnostics = std::move(fixed.diagnostics);
       if (input.is_stdin)
-        outcome.fixed_stdin = to_source_bytes(source, document->text());
+        outcome.fixed_stdin = applied ? source_bytes(fixed.source) : std::move(raw_stdin);
       else if (applied)
-        write_file_atomically(input.path, to_source_bytes(source, document->text()), WriteGuard{source.snapshot, options.force});
+        write_file_atomically(input.path, source_bytes(fixed.source), WriteGuard{fixed.source.snapshot, options.force});
       outcome.report.fixes_applied = applied;
     }
     outcome.report.document = std::move(document);

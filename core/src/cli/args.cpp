@@ -64,6 +64,8 @@ std::string usage_text() {
                                 （也可设 REPORTLINT_TRUST=1；默认不加载，见 docs/security.md）
   --force                       --fix 时也改写只读文件
   --max-file-size SIZE          拒绝大于 SIZE 的输入（默认 256M）
+  --encoding NAME               文本文件的编码：auto（默认，自动识别 UTF-8、GB18030/GBK、UTF-16）、
+                                utf-8、gb18030、gbk、utf-16le、utf-16be
   --check-plugin FILE           在子进程中试加载插件，报告它是否能用、怎样失败
   --version                     显示版本
   --help                        显示本帮助
@@ -175,6 +177,11 @@ CliOptions parse_args(int argc, const char* const* argv) {
       o.force = true;
     } else if (name == "--max-file-size") {
       o.max_file_size = parse_size(value());
+    } else if (name == "--encoding") {
+      const std::string v = value();
+      o.encoding = parse_encoding(v);
+      if (!o.encoding)
+        usage_error(fmt::format("--encoding 的值“{}”无效，应为 auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be", v));
     } else if (name == "--check-plugin") {
       o.check_plugin = value();
     } else {

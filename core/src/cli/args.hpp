@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "io/encoding.hpp"
 #include "model/position.hpp"
 #include "reportlint/diagnostic.hpp"
 
@@ -34,6 +35,7 @@ struct CliOptions {
   bool trust = false;                         // --trust: the project configs of this run may run code
   bool force = false;                         // --force: --fix may rewrite read-only files
   std::uint64_t max_file_size = 256ull << 20;  // --max-file-size: larger inputs are refused
+  std::optional<EncodingChoice> encoding;      // --encoding: overrides the config's and detection
   std::optional<std::string> check_plugin;    // --check-plugin FILE
   bool help = false;
   bool version = false;

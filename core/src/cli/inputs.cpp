@@ -15,7 +15,7 @@ namespace {
 bool is_supported(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".docx";
 }
 
 std::string cannot_read(const std::error_code& ec) { return "无法读取目录：" + describe_path_error(ec.value()); }

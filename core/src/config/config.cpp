@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "reportlint/toml_limits.hpp"
+#include "support/glob.hpp"
 #include "support/names.hpp"
 
 namespace reportlint {
@@ -60,6 +61,17 @@ std::string display_path(const fs::path& path) {
 }
 
 std::string name_in_message(const fs::path& path) { return escape_name(display_path(path)); }
+
+EncodingChoice encoding_for(const Config& config, const fs::path& file) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(file, ec).lexically_normal();
+  for (auto it = config.encodings.rbegin(); it != config.encodings.rend(); ++it) {
+    const fs::path relative = absolute.lexically_relative(it->base);
+    if (relative.empty() || *relative.begin() == "..") continue;
+    if (glob_matches(it->pattern, relative.generic_string())) return it->choice;
+  }
+  return {};
+}
 
 Failure failure_at(const toml::source_region& where, std::string message) {
   Failure f;
@@ -332,8 +344,24 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         }
         into.ignores.push_back(std::move(ignore));
       }
+    } else if (k == "encoding") {
+      std::error_code ec;
+      const fs::path base = (base_dir.empty() ? fs::current_path(ec) : fs::absolute(base_dir, ec)).lexically_normal();
+      auto add = [&](std::string pattern, const toml::node& value) {
+        const auto* name = value.as_string();
+        const auto choice = name ? parse_encoding(name->get()) : std::nullopt;
+        if (!choice)
+          fail(value.source(), "编码应为 \"auto\"、\"utf-8\"、\"gb18030\"、\"gbk\"、\"utf-16le\" 或 \"utf-16be\"");
+        else
+          into.encodings.push_back({std::move(pattern), *choice, base, value.source()});
+      };
+      if (const toml::table* t = node.as_table()) {
+        for (auto&& [pattern, value] : *t) add(std::string(pattern.str()), value);
+      } else {
+        add("**", node);
+      }
     } else {
-      fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins、ignore）", k));
+      fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins、ignore、encoding）", k));
     }
   }
   // toml++ iterates keys sorted; report in the order the file is read.

@@ -16,6 +16,7 @@
 #include <toml++/toml.h>
 
 #include "config/trust.hpp"
+#include "io/encoding.hpp"
 #include "reportlint/diagnostic.hpp"
 #include "support/error.hpp"
 
@@ -50,6 +51,14 @@ struct IgnoreEntry {
   toml::source_region source;
 };
 
+// `encoding = "gbk"` (every file) or `[encoding]` "legacy/**" = "gbk" (by path).
+struct EncodingSetting {
+  std::string pattern;         // relative to `base`; "**" for a plain `encoding = …`
+  EncodingChoice choice;
+  std::filesystem::path base;  // the directory of the config file that declared it
+  toml::source_region source;
+};
+
 struct Config {
   std::vector<std::string> layers;   // files merged, base first, for --print-config
   std::string profile;
@@ -58,6 +67,7 @@ struct Config {
   std::vector<PluginPath> plugin_paths;
   toml::table plugin_options;        // plugin name → merged table; nodes keep source()
   std::vector<IgnoreEntry> ignores;  // of every layer, base first
+  std::vector<EncodingSetting> encodings;  // of every layer, base first: the last match wins
 
   // The trust model (config/trust.hpp). A built-in preset, or a project config the user
   // trusts, is trusted; otherwise `refused` lists what it asked for and did not get.
@@ -96,6 +106,10 @@ class ConfigLoader {
   std::filesystem::path configs_dir_;
   TrustPolicy trust_;
 };
+
+// The encoding `config` sets for `file`: the last setting whose pattern matches the file's
+// path relative to the setting's config; detection when none does.
+EncodingChoice encoding_for(const Config& config, const std::filesystem::path& file);
 
 // The nearest `.reportlint.toml` in `directory` or above it.
 std::optional<std::filesystem::path> find_config_upward(const std::filesystem::path& directory);

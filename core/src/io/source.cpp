@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/docx/docx_reader.hpp"
+#include "reportlint/text.hpp"
 #include "support/error.hpp"
 #include "support/names.hpp"
 
@@ -35,27 +38,12 @@ Failure located(std::string path, std::string_view bytes, std::size_t offset, st
 // A name for well-known binary formats, so the error says what the file is.
 const char* binary_format(std::string_view bytes) {
   auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
-  if (starts("PK\x03\x04")) return "ZIP 压缩包（例如 Word .docx 文档）";
-  if (starts("%PDF")) return "PDF 文档";
-  if (starts("\xD0\xCF\x11\xE0")) return "旧版 Office 文档（.doc/.xls）";
-  if (starts("\x7F" "ELF")) return "可执行文件或共享库";
-  if (starts("\x89PNG") || starts("\xFF\xD8\xFF") || starts("GIF8")) return "图片";
-  return nullptr;
-}
-
-// UTF-16 without a byte order mark: its zero bytes (the high byte of ASCII characters,
-// line ends included) fall almost all on one parity — in UTF-8 text there are none, in
-// binary data they fall anywhere.
-const char* utf16_without_bom(std::string_view bytes) {
-  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
-  std::size_t even = 0, odd = 0;
-  for (std::size_t i = 0; i < n; i += 2) {
-    even += bytes[i] == 0;
-    odd += bytes[i + 1] == 0;
-  }
-  if (n < 8 || even + odd < 2) return nullptr;
-  if (odd * 10 >= (even + odd) * 9) return "UTF-16LE";
-  if (even * 10 >= (even + odd) * 9) return "UTF-16BE";
+  if (starts("%PDF")) return "是 PDF 文档，无法检查：请检查原来的 Word 文档（.docx）";
+  if (starts("\xD0\xCF\x11\xE0"))
+    return "是旧版 Office 文档（.doc、.wps 或 .xls），无法检查：请在 Word 或 WPS 中打开，另存为 .docx";
+  if (starts("{\\rtf")) return "是 RTF 文档，无法检查：请在 Word 或 WPS 中另存为 .docx";
+  if (starts("\x7F" "ELF")) return "不是文本文件，而是可执行文件或共享库";
+  if (starts("\x89PNG") || starts("\xFF\xD8\xFF") || starts("GIF8")) return "不是文本文件，而是图片";
   return nullptr;
 }
 
@@ -109,43 +97,159 @@ std::size_t first_invalid(const unsigned char* data, std::size_t size) {
   return size;
 }
 
-}  // namespace
+// Whether bytes that decode as GB18030 look like Chinese text in it: most double-byte
+// characters of GBK text are GB2312's (both bytes 0xA1 or above); UTF-8 read as GBK, Big5
+// or random bytes give many others. Without this, a damaged UTF-8 file would be taken
+// for GBK text of rare characters.
+bool looks_like_gbk(std::string_view bytes) {
+  std::size_t common = 0, other = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80 || i + 1 >= bytes.size()) {
+      ++i;
+      continue;
+    }
+    const auto t = static_cast<unsigned char>(bytes[i + 1]);
+    if (t >= 0x30 && t <= 0x39) {  // a four-byte sequence: rare characters
+      ++other;
+      i += 4;
+      continue;
+    }
+    (b >= 0xA1 && t >= 0xA1 ? common : other) += 1;
+    i += 2;
+  }
+  return common > 0 && common >= 4 * other;
+}
 
-SourceText decode_source(std::string path, std::string bytes) {
-  if (bytes.size() >= kMaxSourceBytes)
-    throw Error({path, 0, 0, fmt::format("文件过大（{} 字节），最多支持 {} 字节", bytes.size(), kMaxSourceBytes - 1)});
-  // What follows a UTF-8 byte order mark is judged as the same bytes without it, so that
-  // decoding what was decoded gives the same answer (the fuzzer found "BOM %PDF").
-  const std::string_view content = std::string_view(bytes).substr(bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0);
-  if (const char* format = binary_format(content))
-    throw Error({path, 0, 0, fmt::format("不是文本文件，而是{}；请先另存为 UTF-8 纯文本", format)});
-  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
-    throw Error({path, 0, 0, "是 UTF-16 编码的文本，暂不支持；请另存为 UTF-8"});
-  if (const char* utf16 = utf16_without_bom(bytes))
-    throw Error({path, 0, 0, fmt::format("看起来是没有字节顺序标记（BOM）的 {} 文本，暂不支持；请另存为 UTF-8", utf16)});
+// Line and column of byte `offset` of bytes in `encoding`: the prefix decoded, then counted.
+Failure located_in(std::string path, std::string_view bytes, std::size_t offset, Encoding encoding, std::string message) {
+  if (encoding == Encoding::utf8) return located(std::move(path), bytes, offset, std::move(message));
+  const Conversion prefix = decode_bytes(bytes.substr(0, offset), encoding);
+  return located(std::move(path), prefix.bytes, prefix.bytes.size(), std::move(message));
+}
 
+void check_size(const std::string& path, std::size_t size) {
+  if (size >= kMaxSourceBytes)
+    throw Error({path, 0, 0, fmt::format("文件过大（{} 字节），最多支持 {} 字节", size, kMaxSourceBytes - 1)});
+}
+
+// The text of `bytes` in `encoding` (a byte order mark already removed): an Error for
+// bytes invalid in it, or for a NUL character, which no draft holds.
+std::string decode_or_fail(const std::string& path, std::string_view bytes, Encoding encoding, std::size_t shift) {
+  Conversion c = decode_bytes(bytes, encoding);
+  if (c.failed_at)
+    throw Error(located_in(path, bytes, *c.failed_at, encoding,
+                           fmt::format("不是有效的 {} 文本（字节偏移 {}）；用 --encoding 指定文件的编码",
+                                       encoding_name(encoding), *c.failed_at + shift)));
+  if (const std::size_t nul = c.bytes.find('\0'); nul != std::string::npos)
+    throw Error(located(path, c.bytes, nul, fmt::format("包含 NUL 字符，不是文本文件")));
+  check_size(path, c.bytes.size());
+  return std::move(c.bytes);
+}
+
+SourceText decode_text(std::string path, std::string bytes, const EncodingChoice& choice) {
   SourceText source;
   source.path = std::move(path);
-  source.had_bom = bytes.starts_with("\xEF\xBB\xBF");
-  if (source.had_bom) bytes.erase(0, 3);
-  const std::size_t shift = source.had_bom ? 3 : 0;
-
-  const std::size_t bad = first_invalid(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  if (bad < bytes.size()) {
-    const auto b = static_cast<unsigned char>(bytes[bad]);
-    if (b == 0)
-      throw Error(located(source.path, bytes, bad,
-                          fmt::format("包含 NUL 字节（字节偏移 {}），不是文本文件", bad + shift)));
-    throw Error(located(source.path, bytes, bad,
-                        fmt::format("不是有效的 UTF-8 文本（字节偏移 {} 处的字节 0x{:02X}）；"
-                                    "如果是 GBK/GB18030 编码，请先转换为 UTF-8",
-                                    bad + shift, b)));
+  bool guessed_utf16 = false;
+  // A byte order mark decides, whatever was chosen.
+  for (const Encoding e : {Encoding::utf8, Encoding::utf16le, Encoding::utf16be, Encoding::gb18030}) {
+    const std::string_view bom = byte_order_mark(e);
+    if (!bytes.starts_with(bom)) continue;
+    source.encoding = e;
+    source.had_bom = true;
+    break;
   }
-  source.text = std::move(bytes);
+  if (!source.had_bom) {
+    if (!choice.detect) {
+      source.encoding = choice.encoding;
+    } else if (const auto utf16 = utf16_by_zero_bytes(bytes)) {
+      source.encoding = *utf16;
+      guessed_utf16 = true;
+    } else {
+      const std::size_t bad = first_invalid(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+      if (bad < bytes.size() && bytes[bad] == 0)
+        throw Error(located(source.path, bytes, bad, fmt::format("包含 NUL 字节（字节偏移 {}），不是文本文件", bad)));
+      if (bad < bytes.size()) {
+        // Not UTF-8: GB18030, the encoding of Chinese Windows text (GBK, GB2312) — if it
+        // decodes; else say both.
+        const Conversion gb = decode_bytes(bytes, Encoding::gb18030);
+        if (gb.failed_at || !looks_like_gbk(bytes))
+          throw Error(located(source.path, bytes, bad,
+                              fmt::format("既不是有效的 UTF-8 文本（字节偏移 {} 处的字节 0x{:02X}），也不像 GB18030/GBK 文本；"
+                                          "用 --encoding 指定文件的编码",
+                                          bad, static_cast<unsigned char>(bytes[bad]))));
+        source.encoding = Encoding::gb18030;
+      }
+    }
+  }
+  const std::size_t shift = source.had_bom ? byte_order_mark(source.encoding).size() : 0;
+  const std::string_view content = std::string_view(bytes).substr(shift);
+  if (source.encoding == Encoding::utf8) {
+    const std::size_t bad = first_invalid(reinterpret_cast<const unsigned char*>(content.data()), content.size());
+    if (bad < content.size()) {
+      const auto b = static_cast<unsigned char>(content[bad]);
+      if (b == 0)
+        throw Error(located(source.path, content, bad, fmt::format("包含 NUL 字节（字节偏移 {}），不是文本文件", bad + shift)));
+      throw Error(located(source.path, content, bad,
+                          fmt::format("不是有效的 UTF-8 文本（字节偏移 {} 处的字节 0x{:02X}）；"
+                                      "如果是其他编码，用 --encoding 指定",
+                                      bad + shift, b)));
+    }
+    check_size(source.path, content.size());
+    bytes.erase(0, shift);
+    source.text = std::move(bytes);
+    return source;
+  }
+  source.text = decode_or_fail(source.path, content, source.encoding, shift);
+  if (guessed_utf16) {
+    // Told by zero bytes alone: text has no control characters but tabs and line ends.
+    const auto control = std::find_if(source.text.begin(), source.text.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    });
+    if (control != source.text.end())
+      throw Error({source.path, 0, 0, "包含 NUL 字节，不是文本文件（也不像没有字节顺序标记的 UTF-16 文本）"});
+  }
+  // Fixes are written by encoding the whole text again: only where that gives back the
+  // bytes read is everything outside the fixes sure to stay as it was.
+  const Conversion again = encode_text(source.text, source.encoding);
+  source.round_trips = !again.failed_at && again.bytes == content;
   return source;
 }
 
-SourceText read_source_file(const std::string& path, std::uint64_t max_bytes) {
+bool is_zip(std::string_view bytes) { return bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06"); }
+
+bool has_extension(std::string_view path, std::string_view ext) {
+  if (path.size() < ext.size()) return false;
+  return std::equal(ext.begin(), ext.end(), path.end() - static_cast<std::ptrdiff_t>(ext.size()),
+                    [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+}  // namespace
+
+SourceText decode_source(std::string path, std::string bytes, const ReadOptions& options) {
+  if (bytes.size() >= kMaxSourceBytes)
+    throw Error({path, 0, 0, fmt::format("文件过大（{} 字节），最多支持 {} 字节", bytes.size(), kMaxSourceBytes - 1)});
+  if (is_zip(bytes)) {
+    docx::WordText word = docx::read_docx(path, std::move(bytes));
+    check_size(path, word.text.size());
+    SourceText source;
+    source.path = std::move(path);
+    source.kind = SourceKind::word;
+    source.text = std::move(word.text);
+    source.origins = std::move(word.origins);
+    source.word = std::move(word.package);
+    return source;
+  }
+  if (has_extension(path, ".docx"))
+    throw Error({path, 0, 0, "不是有效的 .docx 文件（不是 ZIP 压缩包）；请在 Word 或 WPS 中重新另存为 .docx"});
+  // A byte order mark is no part of a file's signature (the fuzzer found "BOM %PDF").
+  const std::string_view content = std::string_view(bytes).substr(bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+  if (const char* format = binary_format(content)) throw Error({path, 0, 0, format});
+  return decode_text(std::move(path), std::move(bytes), options.encoding);
+}
+
+SourceText read_source_file(const std::string& path, const ReadOptions& options) {
+  const std::uint64_t max_bytes = options.max_bytes;
   // O_NONBLOCK: a FIFO put where a draft was expected must not hang the run.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw Error({path, 0, 0, fmt::format("无法读取：{}", describe_path_error(errno))});
@@ -171,7 +275,7 @@ SourceText read_source_file(const std::string& path, std::uint64_t max_bytes) {
   }
   bytes.resize(got);
   const FileSnapshot snapshot = snapshot_of(fd, bytes);
-  SourceText source = decode_source(path, std::move(bytes));
+  SourceText source = decode_source(path, std::move(bytes), options);
   source.snapshot = snapshot;
   return source;
 }
@@ -190,12 +294,43 @@ std::string read_standard_input(const std::string& shown, std::uint64_t max_byte
   }
 }
 
-std::string to_source_bytes(const SourceText& source, std::string_view text) {
-  std::string bytes;
-  bytes.reserve(text.size() + 3);
-  if (source.had_bom) bytes += "\xEF\xBB\xBF";
-  bytes += text;
-  return bytes;
+std::string source_bytes(const SourceText& source) {
+  if (source.kind == SourceKind::word) return source.word->archive;
+  std::string bytes(source.had_bom ? byte_order_mark(source.encoding) : std::string_view());
+  if (source.encoding == Encoding::utf8) return bytes + source.text;
+  Conversion c = encode_text(source.text, source.encoding);
+  if (c.failed_at)
+    throw Error({source.path, 0, 0, fmt::format("无法用 {} 编码写回（文字偏移 {}）", encoding_name(source.encoding), *c.failed_at)});
+  return bytes + c.bytes;
+}
+
+std::string edit_obstacle(const SourceText& source, const Document& document, const Edit& edit) {
+  if (source.kind == SourceKind::word) return docx::edit_obstacle(*source.word, document, edit);
+  if (!source.round_trips)
+    return fmt::format("这个文件的 {} 编码不能原样写回（有非标准的字节序列），为免改动其他文字，不自动修复",
+                       encoding_name(source.encoding));
+  if (!can_encode(edit.replacement, source.encoding))
+    return fmt::format("“{}”无法用文件的 {} 编码写出", shorten_for_message(edit.replacement), encoding_name(source.encoding));
+  return {};
+}
+
+SourceText apply_source_edits(const SourceText& source, const std::vector<Edit>& edits) {
+  if (source.kind == SourceKind::word) {
+    SourceText fixed = decode_source(source.path, docx::apply_edits(*source.word, source.text, edits));
+    fixed.snapshot = source.snapshot;
+    return fixed;
+  }
+  SourceText fixed = source;
+  fixed.text.clear();
+  fixed.text.reserve(source.text.size());
+  std::size_t cursor = 0;
+  for (const Edit& e : edits) {
+    fixed.text.append(source.text, cursor, e.range.begin - cursor);
+    fixed.text += e.replacement;
+    cursor = e.range.end;
+  }
+  fixed.text.append(source.text, cursor, std::string::npos);
+  return fixed;
 }
 
 }  // namespace reportlint

@@ -1,43 +1,79 @@
-// Reading: bytes of a file → UTF-8 text for the document model, and back.
+// Reading: the bytes of a file → the UTF-8 text of the document model, and back.
 //
-// Readers are kept apart from the model so that other encodings and formats can feed
-// the same Document: a reader produces the text and what is needed to write it back.
+// Readers are kept apart from the model: a plain-text draft in UTF-8, GB18030/GBK or
+// UTF-16, and a Word .docx, all become the same Document text, with what is needed to
+// write a fix back into the file's own form (its encoding, byte order mark and line ends;
+// for Word, the run that holds the text).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "io/atomic_write.hpp"
+#include "io/encoding.hpp"
+#include "reportlint/diagnostic.hpp"
+#include "reportlint/document.hpp"
 
 namespace reportlint {
+
+namespace docx {
+struct Package;
+}
+
+enum class SourceKind : std::uint8_t { text, word };
 
 struct SourceText {
   std::string path;      // as given on the command line
   std::string text;      // valid UTF-8 without NUL bytes, byte order mark removed
-  bool had_bom = false;  // written back by to_source_bytes()
-  std::optional<FileSnapshot> snapshot;  // a file's identity and content when read
+  SourceKind kind = SourceKind::text;
+  Encoding encoding = Encoding::utf8;  // of a text file
+  bool had_bom = false;                // written back by source_bytes()
+  bool round_trips = true;             // re-encoding the text gives the bytes read
+  std::vector<LineOrigin> origins;     // Word: one per paragraph (automatic numbers, heading styles)
+  std::shared_ptr<const docx::Package> word;  // Word: the package, for writing fixes back
+  std::optional<FileSnapshot> snapshot;       // a file's identity and content when read
 };
 
-// Largest file accepted: positions are 32-bit byte offsets. --max-file-size lowers it
+// Largest input accepted: positions are 32-bit byte offsets. --max-file-size lowers it
 // (default 256 MiB), so a runaway input (/dev/zero on standard input) ends with an error.
 inline constexpr std::uint64_t kMaxSourceBytes = std::uint64_t{1} << 30;
 inline constexpr std::uint64_t kDefaultMaxFileBytes = std::uint64_t{256} << 20;
 
-// Validates `bytes` as a text file. Throws Error naming `path` (with line:column and the
-// byte offset) for invalid UTF-8, NUL bytes, binary formats and UTF-16.
-SourceText decode_source(std::string path, std::string bytes);
+struct ReadOptions {
+  EncodingChoice encoding;  // --encoding or the config's; detected by default
+  std::uint64_t max_bytes = kDefaultMaxFileBytes;
+};
 
-// Reads and decodes a regular file of at most `max_bytes`. Throws Error naming the file,
-// and saying why, when it cannot be read.
-SourceText read_source_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxFileBytes);
+// Turns `bytes` into document text: a Word package (.docx) when the bytes are a ZIP, else
+// text in the chosen or detected encoding (docs: README, "Encodings and Word files").
+// Throws Error naming `path` (with line:column and the byte offset where there is one)
+// for bytes invalid in the encoding, NUL bytes, formats it cannot read (.doc, .wps, PDF,
+// images) with what to do instead, and damaged or hostile Word packages.
+SourceText decode_source(std::string path, std::string bytes, const ReadOptions& options = {});
+
+// Reads and decodes a regular file. Throws Error naming the file, and saying why, when it
+// cannot be read.
+SourceText read_source_file(const std::string& path, const ReadOptions& options = {});
 
 // Reads all of standard input, at most `max_bytes`. Throws Error (naming `shown`) past that
 // or on a read error.
 std::string read_standard_input(const std::string& shown, std::uint64_t max_bytes = kDefaultMaxFileBytes);
 
-// The bytes to write when `text` replaces the content of `source`.
-std::string to_source_bytes(const SourceText& source, std::string_view text);
+// What writing `source` back produces: its text in its encoding with its byte order mark,
+// or the Word package.
+std::string source_bytes(const SourceText& source);
+
+// Why `edit` (a fix's edit on `document`, built from `source`) cannot be written into the
+// file: a character the encoding cannot hold, an automatic number, text spread over Word
+// runs. "" when it can be.
+std::string edit_obstacle(const SourceText& source, const Document& document, const Edit& edit);
+
+// `source` with `edits` applied (sorted, non-overlapping, each without an obstacle): its
+// new text, and for Word its new package, read again.
+SourceText apply_source_edits(const SourceText& source, const std::vector<Edit>& edits);
 
 }  // namespace reportlint

@@ -21,19 +21,42 @@ std::map<std::string_view, std::size_t> safe_fixes(const std::vector<Diagnostic>
 
 }  // namespace
 
-FixOutcome fix_until_stable(std::shared_ptr<const Document> document, std::vector<Diagnostic> diagnostics,
-                            const Linter& linter) {
+std::shared_ptr<const Document> document_of(const SourceText& source) {
+  return std::make_shared<const Document>(
+      DocumentBuilder::build(source.path, source.text, format_for_path(source.path), source.origins));
+}
+
+void restrict_fixes_to_source(const SourceText& source, const Document& document, std::vector<Diagnostic>& diagnostics) {
+  // Plain UTF-8 text takes every fix: only other encodings and Word need a look.
+  if (source.kind == SourceKind::text && source.encoding == Encoding::utf8) return;
+  for (Diagnostic& d : diagnostics) {
+    if (!d.fix || d.fix->applicability != Applicability::safe) continue;
+    for (const Edit& e : d.fix->edits) {
+      std::string why = edit_obstacle(source, document, e);
+      if (why.empty()) continue;
+      d.fix->applicability = Applicability::unsafe;
+      d.notes.push_back({"不能自动修复：" + std::move(why), std::nullopt});
+      break;
+    }
+  }
+}
+
+FixOutcome fix_until_stable(SourceText source, std::shared_ptr<const Document> document,
+                            std::vector<Diagnostic> diagnostics, const Linter& linter) {
   FixOutcome out;
   std::vector<std::string_view> unstable;
   int pass = 0;
   for (; pass < kMaxFixPasses; ++pass) {
     const auto before = safe_fixes(diagnostics);
-    FixResult fixed = apply_fixes(document->text(), diagnostics);
-    if (fixed.applied == 0 || fixed.text == document->text()) break;
-    out.applied += fixed.applied;
-    document = std::make_shared<const Document>(
-        DocumentBuilder::build(std::string(document->path()), std::move(fixed.text), document->format()));
+    FixSelection selection = select_fixes(diagnostics);
+    if (selection.fixes == 0) break;
+    SourceText fixed = apply_source_edits(source, selection.edits);
+    if (fixed.text == source.text) break;
+    out.applied += selection.fixes;
+    source = std::move(fixed);
+    document = document_of(source);
     diagnostics = linter.lint(*document);
+    restrict_fixes_to_source(source, *document, diagnostics);
     for (const auto& [rule, n] : safe_fixes(diagnostics))
       if (const auto it = before.find(rule); it != before.end() && n >= it->second) unstable.push_back(rule);
     if (!unstable.empty()) break;
@@ -60,6 +83,7 @@ FixOutcome fix_until_stable(std::shared_ptr<const Document> document, std::vecto
     for (Diagnostic& u : added) diagnostics.push_back(std::move(u));
     sort_diagnostics(diagnostics);
   }
+  out.source = std::move(source);
   out.document = std::move(document);
   out.diagnostics = std::move(diagnostics);
   return out;

@@ -32,10 +32,10 @@ class EditSet {
 
 }  // namespace
 
-FixResult apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics) {
+FixSelection select_fixes(const std::vector<Diagnostic>& diagnostics) {
   EditSet taken;
   std::vector<const Edit*> edits;
-  FixResult result;
+  FixSelection result;
   for (const Diagnostic& d : diagnostics) {
     if (!d.fix || d.fix->applicability != Applicability::safe) continue;
     std::vector<const Edit*> own;
@@ -55,18 +55,30 @@ FixResult apply_fixes(std::string_view text, const std::vector<Diagnostic>& diag
       taken.add(e->range);
       edits.push_back(e);
     }
-    ++result.applied;
+    ++result.fixes;
   }
   std::sort(edits.begin(), edits.end(), [](const Edit* a, const Edit* b) { return a->range.begin < b->range.begin; });
-  result.text.reserve(text.size());
-  std::size_t cursor = 0;
-  for (const Edit* e : edits) {
-    result.text.append(text.substr(cursor, e->range.begin - cursor));
-    result.text.append(e->replacement);
-    cursor = e->range.end;
-  }
-  result.text.append(text.substr(cursor));
+  result.edits.reserve(edits.size());
+  for (const Edit* e : edits) result.edits.push_back(*e);
   return result;
+}
+
+std::string apply_edits(std::string_view text, const std::vector<Edit>& edits) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t cursor = 0;
+  for (const Edit& e : edits) {
+    out.append(text.substr(cursor, e.range.begin - cursor));
+    out.append(e.replacement);
+    cursor = e.range.end;
+  }
+  out.append(text.substr(cursor));
+  return out;
+}
+
+FixResult apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics) {
+  const FixSelection selection = select_fixes(diagnostics);
+  return {apply_edits(text, selection.edits), selection.fixes};
 }
 
 std::string describe_fix(std::string_view text, const Fix& fix) {

@@ -14,6 +14,7 @@
 #include "config/config.hpp"
 #include "reportlint/diagnostic.hpp"
 #include "reportlint/document.hpp"
+#include "support/glob.hpp"
 
 namespace reportlint {
 
@@ -23,8 +24,6 @@ inline constexpr std::string_view kUnusedSuppressionRule = "reportlint.unused-su
 // "placeholder.unfilled", "placeholder.*", or "" / "*" for every rule.
 bool rule_matches(std::string_view pattern, std::string_view rule_id);
 
-// `**` any run of directories, `*` any run within one name, `?` one character.
-bool glob_matches(std::string_view pattern, std::string_view path);
 
 // A suppression directive of a Markdown document.
 struct Directive {

@@ -47,12 +47,19 @@ DocumentFormat format_for_path(std::string_view path) {
   return ends_with(".md") || ends_with(".markdown") ? DocumentFormat::markdown : DocumentFormat::plain_text;
 }
 
-Document DocumentBuilder::build(std::string path, std::string text, DocumentFormat format) {
+Document DocumentBuilder::build(std::string path, std::string text, DocumentFormat format,
+                                std::vector<LineOrigin> origins) {
   Document doc;
   doc.path_ = std::move(path);
   doc.format_ = format;
   doc.text_ = std::move(text);
   doc.lines_ = split_lines(doc.text_);
+  if (origins.size() == doc.lines_.size()) {
+    // Never past the line's end, whatever the reader said.
+    for (std::size_t li = 0; li < origins.size(); ++li)
+      origins[li].generated = std::min(origins[li].generated, doc.lines_[li].end - doc.lines_[li].begin);
+    doc.origins_ = std::move(origins);
+  }
 
   std::vector<bool> code_lines(doc.lines_.size(), false);
   if (format == DocumentFormat::markdown) {
@@ -77,7 +84,7 @@ Document DocumentBuilder::build(std::string path, std::string text, DocumentForm
     }
   }
   normalize_ranges(doc.verbatim_);
-  doc.outline_ = build_outline(doc.text_, doc.lines_, code_lines, format);
+  doc.outline_ = build_outline(doc.text_, doc.lines_, code_lines, format, doc.origins_);
   return doc;
 }
 

@@ -12,7 +12,9 @@ namespace reportlint {
 class DocumentBuilder {
  public:
   // Splits lines (LF, CRLF or CR), finds verbatim ranges and builds the outline.
-  static Document build(std::string path, std::string text, DocumentFormat format);
+  // `origins`: one per line for a document read from Word (SourceText::origins), else empty.
+  static Document build(std::string path, std::string text, DocumentFormat format,
+                        std::vector<LineOrigin> origins = {});
 };
 
 // Markdown for .md/.markdown, plain text otherwise.

@@ -81,7 +81,7 @@ void build_sections(Outline& outline) {
       LineInfo& info = outline.lines[li];
       info.document = d;
       if (info.kind == LineKind::heading) {
-        const int level = level_of(info.number.style);
+        const int level = info.level;
         close_until(level, li);
         Section s;
         s.line = li;
@@ -255,8 +255,8 @@ bool looks_like_title(std::string_view line) {
   return false;
 }
 
-Outline build_outline(std::string_view text, const std::vector<Line>& lines,
-                      const std::vector<bool>& code_lines, DocumentFormat format) {
+Outline build_outline(std::string_view text, const std::vector<Line>& lines, const std::vector<bool>& code_lines,
+                      DocumentFormat format, const std::vector<LineOrigin>& origins) {
   Outline outline;
   outline.lines.resize(lines.size());
   for (std::uint32_t li = 0; li < lines.size(); ++li) {
@@ -268,9 +268,17 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
       info.kind = LineKind::blank;
     } else {
       info.number = parse_number_token(text, info.content_begin, lines[li].end);
-      if (level_of(info.number.style) > 0)
+      const int style_level = origins.empty() ? 0 : origins[li].style_level;
+      if (level_of(info.number.style) > 0) {
         info.kind = LineKind::heading;
-      else if (info.number.style == NumberStyle::none &&
+        info.level = static_cast<std::uint8_t>(level_of(info.number.style));
+      } else if (style_level > 0 && info.number.style == NumberStyle::none) {
+        // A Word heading (标题 2) without a number: a heading of its style's level, its
+        // whole text the body.
+        info.kind = LineKind::heading;
+        info.level = static_cast<std::uint8_t>(style_level);
+        info.number.body = {info.content_begin, lines[li].end};
+      } else if (info.number.style == NumberStyle::none &&
                looks_like_title(text.substr(info.content_begin, lines[li].end - info.content_begin)))
         info.kind = LineKind::title;
       else

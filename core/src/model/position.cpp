@@ -46,12 +46,15 @@ Position PositionMapper::at(std::uint32_t offset) {
     li = doc_.line_at(offset);
   }
   const Line& line = lines[li];
-  const std::uint32_t target = offset < line.end ? offset : line.end;
+  // Columns count from the typed text: a Word paragraph's automatic number is not in the
+  // file, and an offset inside it maps to column 1 (contract, positions in .docx).
+  const std::uint32_t base = doc_.typed_begin(li);
+  const std::uint32_t target = std::max(base, offset < line.end ? offset : line.end);
   if (li != cached_line_) {
     cached_line_ = li;
-    cached_offset_ = line.begin;
+    cached_offset_ = base;
     cached_column_ = 1;
-    checkpoints_.assign(1, {line.begin, 1});
+    checkpoints_.assign(1, {base, 1});
   }
   if (target < cached_offset_) {
     // Behind the last query: resume from the nearest checkpoint at or before it.
@@ -98,7 +101,7 @@ std::uint32_t PositionMapper::offset_of(Position position) const {
   if (position.line > lines.size()) return static_cast<std::uint32_t>(doc_.text().size());
   const Line& line = lines[position.line - 1];
   const std::string_view text = doc_.text();
-  std::size_t i = line.begin;
+  std::size_t i = doc_.typed_begin(position.line - 1);
   std::uint32_t column = 1;
   while (i < line.end && column < position.column) {
     std::size_t j = i;

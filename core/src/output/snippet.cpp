@@ -10,16 +10,33 @@ namespace reportlint {
 namespace {
 constexpr std::uint32_t kTabWidth = 4;
 constexpr std::string_view kEllipsis = "...";
+// Narrow (East Asian Width Na/N) in every terminal: one column each.
+constexpr std::string_view kGeneratedOpen = "\u27E6";   // ⟦
+constexpr std::string_view kGeneratedClose = "\u27E7";  // ⟧
+constexpr std::string_view kLineBreak = "\u21B5";       // ↵
 }
 
-LineLayout::LineLayout(std::string_view line) {
-  cells_.reserve(line.size());
+LineLayout::LineLayout(std::string_view line, std::size_t generated) {
+  cells_.reserve(line.size() + 2);
   std::uint32_t column = 0;
+  auto marker = [&](std::size_t byte, std::string_view symbol) {
+    Cell cell{static_cast<std::uint32_t>(byte), column, {}, static_cast<std::uint8_t>(symbol.size()), 1, true};
+    std::memcpy(cell.shown, symbol.data(), symbol.size());
+    cells_.push_back(cell);
+    column += 1;
+  };
+  generated = std::min(generated, line.size());
+  if (generated > 0) marker(0, kGeneratedOpen);
   for (std::size_t i = 0; i < line.size();) {
     const std::size_t at = i;
+    if (generated > 0 && at == generated) marker(at, kGeneratedClose);
     const char32_t cp = utf8::next(line, i);
-    Cell cell{static_cast<std::uint32_t>(at), column, {}, 0, 0};
-    if (cp == '\t') {
+    Cell cell{static_cast<std::uint32_t>(at), column, {}, 0, 0, false};
+    if (cp == 0x2028) {
+      std::memcpy(cell.shown, kLineBreak.data(), kLineBreak.size());
+      cell.shown_size = static_cast<std::uint8_t>(kLineBreak.size());
+      cell.width = 1;
+    } else if (cp == '\t') {
       cell.width = static_cast<std::uint8_t>(kTabWidth - column % kTabWidth);
       std::memset(cell.shown, ' ', cell.width);
       cell.shown_size = cell.width;
@@ -37,12 +54,14 @@ LineLayout::LineLayout(std::string_view line) {
     column += cell.width;
     cells_.push_back(cell);
   }
+  if (generated > 0 && generated == line.size()) marker(generated, kGeneratedClose);
   width_ = column;
 }
 
 std::size_t LineLayout::column_at(std::size_t byte) const {
   auto it = std::lower_bound(cells_.begin(), cells_.end(), byte,
                              [](const Cell& c, std::size_t b) { return c.byte < b; });
+  while (it != cells_.end() && it->marker) ++it;  // carets go under characters, not ⟦ ⟧
   return it == cells_.end() ? width_ : it->column;
 }
 

@@ -64,7 +64,7 @@ class TextRenderer final : public Renderer {
         const std::size_t li = doc.line_at(d.range.begin);
         const Line& line = doc.lines()[li];
         if (li != layout_line) {
-          layout.emplace(doc.line_text(li));
+          layout.emplace(doc.line_text(li), doc.typed_begin(li) - line.begin);
           layout_line = li;
         }
         const std::size_t begin = std::min(d.range.begin, line.end) - line.begin;
