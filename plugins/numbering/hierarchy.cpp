@@ -35,14 +35,14 @@ class LevelSkip final : public Rule {
     // worse where the document uses the skipped level elsewhere.
     std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> used;  // (document, parent level, child level) → section
     for (std::uint32_t s = 0; s < o.sections.size(); ++s)
-      if (const std::int32_t p = o.sections[s].parent; p >= 0)
+      if (const std::int32_t p = o.sections[s].parent; p >= 0 && numbered(o, s) && numbered(o, static_cast<std::uint32_t>(p)))
         used.emplace(std::make_tuple(o.sections[s].document, o.sections[p].level, o.sections[s].level), s);
 
     if (top_level_ > 0) {
       for (const SubDocument& d : o.documents) {
         if (d.sections.empty()) continue;
         const std::uint32_t first = d.sections.front();
-        if (o.sections[first].level <= top_level_) continue;
+        if (!numbered(o, first) || o.sections[first].level <= top_level_) continue;
         const NumberToken& t = token_of(o, first);
         sink.report(diagnostic(span(doc, t), "文档的第一层序号应为" + quoted(canonical(style_of_level(top_level_), 1)) +
                                                  "，这里从" + quoted(written(doc, t)) + "开始"));
@@ -51,7 +51,7 @@ class LevelSkip final : public Rule {
     if (allow_) return;
     for (std::uint32_t s = 0; s < o.sections.size(); ++s) {
       const std::int32_t p = o.sections[s].parent;
-      if (p < 0) continue;
+      if (p < 0 || !numbered(o, s) || !numbered(o, static_cast<std::uint32_t>(p))) continue;
       const int parent_level = o.sections[p].level, level = o.sections[s].level;
       if (level <= parent_level + 1) continue;
       const NumberToken& t = token_of(o, s);
@@ -88,17 +88,20 @@ class LevelInversion final : public Rule {
   void check(const Document& doc, DiagnosticSink& sink) const override {
     const Outline& o = doc.outline();
     for (const SubDocument& d : o.documents) {
-      if (d.sections.size() < 2) continue;
+      std::vector<std::uint32_t> top;
+      for (const std::uint32_t s : d.sections)
+        if (numbered(o, s)) top.push_back(s);
+      if (top.size() < 2) continue;
       std::map<int, std::size_t> count;
-      for (const std::uint32_t s : d.sections) ++count[o.sections[s].level];
+      for (const std::uint32_t s : top) ++count[o.sections[s].level];
       if (count.size() < 2) continue;
-      int established = o.sections[d.sections.front()].level;
+      int established = o.sections[top.front()].level;
       for (const auto& [level, n] : count)
-        if (n * 2 > d.sections.size()) established = level;
-      const std::uint32_t example = *std::find_if(d.sections.begin(), d.sections.end(), [&](std::uint32_t s) {
+        if (n * 2 > top.size()) established = level;
+      const std::uint32_t example = *std::find_if(top.begin(), top.end(), [&](std::uint32_t s) {
         return o.sections[s].level == established;
       });
-      for (const std::uint32_t s : d.sections) {
+      for (const std::uint32_t s : top) {
         const int level = o.sections[s].level;
         if (level == established) continue;
         const NumberToken& t = token_of(o, s);

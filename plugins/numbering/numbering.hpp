@@ -87,6 +87,12 @@ inline const NumberToken& token_of(const Outline& o, std::uint32_t section) {
   return o.lines[o.sections[section].line].number;
 }
 
+// Whether a section's heading has a number: a Word heading by style alone (标题 2) has
+// none, and the numbering rules leave it alone.
+inline bool numbered(const Outline& o, std::uint32_t section) {
+  return token_of(o, section).style != NumberStyle::none;
+}
+
 // Sibling headings: the children of one parent (or the top-level sections of one
 // document) at one level, in document order. Mixed levels under one parent (a skipped
 // level) make separate groups.
@@ -102,6 +108,7 @@ inline std::vector<SiblingGroup> sibling_groups(const Outline& o) {
   auto split = [&](std::int32_t parent, std::uint32_t document, const std::vector<std::uint32_t>& children) {
     std::vector<SiblingGroup> local;
     for (const std::uint32_t s : children) {
+      if (!numbered(o, s)) continue;
       const std::uint8_t level = o.sections[s].level;
       auto it = std::find_if(local.begin(), local.end(), [&](const SiblingGroup& g) { return g.level == level; });
       if (it == local.end()) {

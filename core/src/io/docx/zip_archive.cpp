@@ -1,5 +1,9 @@
 #include "io/docx/zip_archive.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
 #include <fmt/format.h>
 #include <zip.h>
 
@@ -76,8 +80,19 @@ std::string ZipArchive::read(std::string_view name, std::uint64_t limit) const {
 
 std::string ZipArchive::with_replaced(std::string_view name, std::string_view content) const {
   // libzip writes the new archive into the buffer source it was opened from (its
-  // in-memory example): keep the source past zip_close(), then read it back.
-  zip_source_t* source = buffer_source(bytes_);
+  // in-memory example): keep the source past zip_close(), then read it back. A source
+  // that is written frees the buffer it started from, so it gets a malloc'ed copy of
+  // its own.
+  void* copy = std::malloc(std::max<std::size_t>(bytes_.size(), 1));
+  if (!copy) throw ZipError("内存不足");
+  std::memcpy(copy, bytes_.data(), bytes_.size());
+  zip_error_t create_error;
+  zip_error_init(&create_error);
+  zip_source_t* source = zip_source_buffer_create(copy, bytes_.size(), 1, &create_error);
+  if (!source) {
+    std::free(copy);
+    throw ZipError(fmt::format("无法打开 ZIP 压缩包（{}）", libzip_message(&create_error)));
+  }
   zip_source_keep(source);
   zip_t* archive = open_archive(source, 0);
   auto fail = [&](std::string message) {
