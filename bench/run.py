@@ -15,6 +15,11 @@ then runs the binary on it and reports, per case, the best of --repeat runs:
   that plugin's share; "single file" is the latency of one small file, plugin loading
   included. --instructions adds instruction counts (callgrind) and each plugin's share
   of them, which repeat exactly where wall time is noisy.
+Readers, apart from linting (build/bin/reportlint_read_bench): the 50 MB file as UTF-8,
+GB18030 and UTF-16, and a Word .docx of about 5 MB (big.docx: the draft's lines, their
+characters shuffled with a fixed seed so that the archive compresses like real text, two
+runs per paragraph and automatic numbers every tenth paragraph); then the whole CLI on
+the GB18030 file and the .docx.
 Results are printed as a table and written to bench/out/results.json.
 """
 import argparse
@@ -52,6 +57,63 @@ def build_corpus(files, big_mb):
             if not draft.endswith(b"\n"):
                 f.write(b"\n")
     return src, files_dir, big
+
+
+def encoded_copies(big):
+    """big.txt as GB18030 (no byte order mark, as Windows writes it) and as UTF-16LE with one."""
+    with open(big, encoding="utf-8") as f:
+        text = f.read()
+    gb = os.path.join(OUT, "big-gb18030.txt")
+    with open(gb, "wb") as f:
+        f.write(text.encode("gb18030"))
+    u16 = os.path.join(OUT, "big-utf16.txt")
+    with open(u16, "wb") as f:
+        f.write(b"\xff\xfe" + text.encode("utf-16-le"))
+    return gb, u16
+
+
+def word_document(src, target_mb=5):
+    """big.docx, about `target_mb` MB: the draft's lines with their characters shuffled."""
+    import random
+    import zipfile
+    import zlib
+    from xml.sax.saxutils import escape
+    rng = random.Random(9704)
+    with open(src, encoding="utf-8") as f:
+        lines = [line.rstrip("\r\n") for line in f]
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def paragraphs(count):
+        out = []
+        for i in range(count):
+            chars = list(lines[i % len(lines)])
+            rng.shuffle(chars)
+            text = "".join(chars)
+            half = len(text) // 2
+            ppr = '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>' if i % 10 == 0 else ""
+            out.append(f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text[:half])}</w:t></w:r>'
+                       f'<w:r><w:t xml:space="preserve">{escape(text[half:])}</w:t></w:r></w:p>')
+        return "".join(out)
+
+    sample = paragraphs(2000)
+    ratio = len(zlib.compress(sample.encode(), 6)) / 2000  # compressed bytes per paragraph
+    count = int(target_mb * 1e6 / ratio)
+    body = paragraphs(count)
+    numbering = (f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="1">'
+                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    path = os.path.join(OUT, "big.docx")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>')
+        z.writestr("word/numbering.xml", numbering)
+    return path, count
+
+
+def read_times(reader, files):
+    out = subprocess.run([reader, "--repeat", "5", *files], capture_output=True, text=True, check=True).stdout
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def plugin_names(binary):
@@ -172,7 +234,13 @@ def main():
     for plugin in plugin_names(b):
         off = config_with_plugins_off(b, "without-" + plugin, [plugin])
         cases.append((f"50 MB file, without {plugin}", [b, "--config", off, "-j", "1", "--format", "gcc", big], big_bytes, 1))
+    gb, u16 = encoded_copies(big)
+    docx, paragraphs = word_document(src)
+    cases.append(("50 MB file as GB18030, -j1", [b, *cfg, "-j", "1", "--format", "gcc", gb], os.path.getsize(gb), 1))
+    cases.append(("5 MB .docx, -j1", [b, *cfg, "-j", "1", "--format", "gcc", docx], os.path.getsize(docx), 1))
     results = [measure(name, a, nbytes, n, args.repeat) for name, a, nbytes, n in cases]
+    reader = os.path.join(os.path.dirname(b), "reportlint_read_bench")
+    reads = read_times(reader, [big, gb, u16, docx]) if os.access(reader, os.X_OK) else []
     full = next(r for r in results if r["case"] == "50 MB file, -j1")
     for r in results:
         if r["case"].startswith("50 MB file, without "):
@@ -190,6 +258,12 @@ def main():
         print(f"{r['case']:<32} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
               f"{r['seconds']:>8.3f} {r['output_lines']:>9}")
     print(f"{single['case']:<32} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
+    if reads:
+        print(f"reading alone (best of 5):")
+        for r in reads:
+            what = f"{os.path.basename(r['file'])} ({r['encoding']}, {r['bytes'] / 1e6:.1f} MB)"
+            print(f"  {what:<36} {r['seconds'] * 1000:8.1f} ms {r['mb_per_s']:8.1f} MB/s")
+        print(f"  big.docx has {paragraphs} paragraphs")
     by_case = {r["case"]: r for r in results}
     placeholder = by_case["50 MB file, placeholder only"]["mb_per_s"]
     for name in ("50 MB file, phrasing+punctuation", "50 MB file, same + 5000 entries"):
@@ -211,7 +285,7 @@ def main():
             extra.append({"case": f"share of {plugin}", "share": share})
             print(f"  {plugin:<12} {share * 100:5.1f}% of the instructions")
     with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as f:
-        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single] + extra}, f, indent=2)
+        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single] + extra, "reading": reads}, f, indent=2)
 
 
 def count_instructions(binary, src, config):

@@ -234,6 +234,23 @@ TEST(Word, AFixInOneRunIsWrittenThereAndEveryOtherPartStays) {
   EXPECT_TRUE(contains(r.out, ":2:1: error: 未填写的占位符“某某”")) << r.out;
 }
 
+TEST(Word, BaselinesAndIgnoreEntriesWorkAsOnText) {
+  TempDir dir;
+  DocxParts parts;
+  parts.body = paragraph({"完成xx项。"}) + paragraph({"截止", "目前。"});
+  dir.write("a.docx", test::make_docx(parts));
+  test::RunOptions o;
+  o.cwd = dir.path();
+  auto r = run_reportlint({"--config", "builtin:default", "--write-baseline", "base.json", "a.docx"}, o);
+  EXPECT_EQ(r.status, 0) << r.err;
+  r = run_reportlint({"--config", "builtin:default", "--baseline", "base.json", "a.docx"}, o);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(contains(r.out, "(2 problems in the baseline, not shown)")) << r.out;
+  dir.write(".reportlint.toml", "[[ignore]]\npath = \"*.docx\"\nrule = \"placeholder.unfilled\"\ntext = \"完成\"\n");
+  r = run_reportlint({"--format", "gcc", "a.docx"}, o);
+  EXPECT_EQ(r.out, "a.docx:2:1: error: “截止目前”应为“截至目前” [phrasing.misused]\n") << r.out;
+}
+
 TEST(Word, FormatsItCannotReadSayWhatToDoAndTheRestIsLinted) {
   TempDir dir;
   dir.write("old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'));
@@ -256,9 +273,11 @@ TEST(Word, DirectoriesAreWalkedForDocxAndStandardInputReadsOne) {
   parts.body = paragraph({"截止目前完成xx项。"});
   const std::string docx = test::make_docx(parts);
   dir.write("drafts/a.docx", docx);
+  dir.write("drafts/~$a.docx", std::string("\x06user  ", 8));  // the lock file Word keeps while a.docx is open
   test::RunOptions o;
   o.cwd = dir.path();
   auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "drafts"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;  // the lock file is no draft: not read
   EXPECT_TRUE(contains(r.out, "drafts/a.docx:1:7: error: 未填写的占位符“xx”")) << r.out;
   o.input = docx;
   r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--stdin-filename", "in.docx", "-"}, o);

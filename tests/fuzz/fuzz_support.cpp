@@ -1,5 +1,6 @@
 #include "fuzz_support.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <system_error>
 
@@ -31,6 +32,12 @@ bool on_boundary(std::string_view text, std::uint32_t offset) {
 }
 
 void check_range(std::string_view text, TextRange r) {
+  if (!(r.begin <= r.end && r.end <= text.size() && on_boundary(text, r.begin) && on_boundary(text, r.end))) {
+    const std::size_t from = r.begin > 24 ? r.begin - 24 : 0;
+    std::fprintf(stderr, "bad range [%u, %u) in text of %zu bytes near \"%.*s\"\n", r.begin, r.end, text.size(),
+                 static_cast<int>(std::min<std::size_t>(64, text.size() - std::min<std::size_t>(from, text.size()))),
+                 text.data() + std::min<std::size_t>(from, text.size()));
+  }
   FUZZ_CHECK(r.begin <= r.end);
   FUZZ_CHECK(r.end <= text.size());
   FUZZ_CHECK(on_boundary(text, r.begin));
@@ -38,6 +45,24 @@ void check_range(std::string_view text, TextRange r) {
 }
 
 }  // namespace
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    const char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
 
 const fs::path& scratch_directory() {
   static const Scratch scratch;

@@ -47,6 +47,10 @@ LinterOptions linter_options(const std::filesystem::path& plugin_file = {});
 std::shared_ptr<const Linter> make_linter(PluginHost& host, std::string_view preset,
                                           const std::filesystem::path& plugin_file = {});
 
+// Whether `s` is valid UTF-8 (RFC 3629: no overlongs, surrogates or code points past
+// U+10FFFF), checked byte by byte, independently of the decoder under test.
+bool valid_utf8(std::string_view s);
+
 // Checks what every checker may rely on: lines tile the text, every range of the
 // outline lies inside it on character boundaries, indices point where they should.
 void check_document_invariants(const Document& document);

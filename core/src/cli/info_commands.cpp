@@ -1,6 +1,7 @@
 #include "cli/info_commands.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -93,6 +94,14 @@ std::string print_config(const Linter& linter) {
   if (!paths.empty()) plugins.insert("paths", std::move(paths));
   for (auto&& [name, options] : config.plugin_options) plugins.insert(name, options);
   if (!plugins.empty()) out.insert("plugins", std::move(plugins));
+  // Encodings by path pattern, later settings winning (each relative to its own config).
+  toml::table encodings;
+  for (const EncodingSetting& e : config.encodings) {
+    std::string name = e.choice.detect ? "auto" : std::string(encoding_name(e.choice.encoding));
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    encodings.insert_or_assign(e.pattern, name);
+  }
+  if (!encodings.empty()) out.insert("encoding", std::move(encodings));
 
   std::ostringstream text;
   text << "# reportlint 合并后的配置\n# 来源（先基础后覆盖）：" << fmt::format("{}", fmt::join(config.layers, "，")) << "\n";

@@ -20,9 +20,9 @@ bool is_supported(const fs::path& p) {
 
 std::string cannot_read(const std::error_code& ec) { return "无法读取目录：" + describe_path_error(ec.value()); }
 
-// Every supported file below `root`, hidden entries (.git, .cache) left out. A directory
-// or entry that cannot be read is a failure naming it; the walk goes on with the rest, so
-// a gate never passes on files it silently did not see.
+// Every supported file below `root`, hidden entries (.git, .cache) and Word's lock files
+// (~$x.docx) left out. A directory or entry that cannot be read is a failure naming it;
+// the walk goes on with the rest, so a gate never passes on files it silently did not see.
 void walk(const fs::path& root, std::vector<std::string>& found, std::vector<Failure>& failures) {
   std::vector<fs::path> pending{root};
   while (!pending.empty()) {
@@ -37,7 +37,8 @@ void walk(const fs::path& root, std::vector<std::string>& found, std::vector<Fai
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) break;
       const fs::path& p = it->path();
-      if (p.filename().string().starts_with(".")) continue;
+      // Hidden entries, and the lock files Word and WPS keep beside an open document (~$报告.docx).
+      if (const std::string name = p.filename().string(); name.starts_with(".") || name.starts_with("~$")) continue;
       std::error_code entry_ec;
       // Directories are entered, not followed through symbolic links (no loops).
       if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {

@@ -232,6 +232,11 @@ SourceText decode_source(std::string path, std::string bytes, const ReadOptions&
   if (is_zip(bytes)) {
     docx::WordText word = docx::read_docx(path, std::move(bytes));
     check_size(path, word.text.size());
+    // The XML parser passes bytes through: text that is no UTF-8 (or holds NUL) is refused
+    // here, as for a text file, at its paragraph.
+    const std::size_t bad = first_invalid(reinterpret_cast<const unsigned char*>(word.text.data()), word.text.size());
+    if (bad < word.text.size())
+      throw Error(located(path, word.text, bad, "Word 文档的文字中有无效的 UTF-8 字节或 NUL 字符，文档可能已损坏"));
     SourceText source;
     source.path = std::move(path);
     source.kind = SourceKind::word;
