@@ -102,6 +102,7 @@ std::size_t first_invalid(const unsigned char* data, std::size_t size) {
 // or random bytes give many others. Without this, a damaged UTF-8 file would be taken
 // for GBK text of rare characters.
 bool looks_like_gbk(std::string_view bytes) {
+  bytes = bytes.substr(0, std::size_t{1} << 20);  // the first megabyte tells
   std::size_t common = 0, other = 0;
   for (std::size_t i = 0; i < bytes.size();) {
     const auto b = static_cast<unsigned char>(bytes[i]);
@@ -133,6 +134,13 @@ void check_size(const std::string& path, std::size_t size) {
     throw Error({path, 0, 0, fmt::format("文件过大（{} 字节），最多支持 {} 字节", size, kMaxSourceBytes - 1)});
 }
 
+// Decoded text holds no NUL character (no draft does) and fits 32-bit offsets.
+void check_text(const std::string& path, const std::string& text) {
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos)
+    throw Error(located(path, text, nul, "包含 NUL 字符，不是文本文件"));
+  check_size(path, text.size());
+}
+
 // The text of `bytes` in `encoding` (a byte order mark already removed): an Error for
 // bytes invalid in it, or for a NUL character, which no draft holds.
 std::string decode_or_fail(const std::string& path, std::string_view bytes, Encoding encoding, std::size_t shift) {
@@ -141,9 +149,7 @@ std::string decode_or_fail(const std::string& path, std::string_view bytes, Enco
     throw Error(located_in(path, bytes, *c.failed_at, encoding,
                            fmt::format("不是有效的 {} 文本（字节偏移 {}）；用 --encoding 指定文件的编码",
                                        encoding_name(encoding), *c.failed_at + shift)));
-  if (const std::size_t nul = c.bytes.find('\0'); nul != std::string::npos)
-    throw Error(located(path, c.bytes, nul, fmt::format("包含 NUL 字符，不是文本文件")));
-  check_size(path, c.bytes.size());
+  check_text(path, c.bytes);
   return std::move(c.bytes);
 }
 
@@ -151,6 +157,7 @@ SourceText decode_text(std::string path, std::string bytes, const EncodingChoice
   SourceText source;
   source.path = std::move(path);
   bool guessed_utf16 = false;
+  std::optional<Conversion> detected;  // the GB18030 decoding detection made, kept
   // A byte order mark decides, whatever was chosen.
   for (const Encoding e : {Encoding::utf8, Encoding::utf16le, Encoding::utf16be, Encoding::gb18030}) {
     const std::string_view bom = byte_order_mark(e);
@@ -172,8 +179,7 @@ SourceText decode_text(std::string path, std::string bytes, const EncodingChoice
       if (bad < bytes.size()) {
         // Not UTF-8: GB18030, the encoding of Chinese Windows text (GBK, GB2312) — if it
         // decodes; else say both.
-        const Conversion gb = decode_bytes(bytes, Encoding::gb18030);
-        if (gb.failed_at || !looks_like_gbk(bytes))
+        if (!looks_like_gbk(bytes) || (detected = decode_bytes(bytes, Encoding::gb18030))->failed_at)
           throw Error(located(source.path, bytes, bad,
                               fmt::format("既不是有效的 UTF-8 文本（字节偏移 {} 处的字节 0x{:02X}），也不像 GB18030/GBK 文本；"
                                           "用 --encoding 指定文件的编码",
@@ -200,7 +206,14 @@ SourceText decode_text(std::string path, std::string bytes, const EncodingChoice
     source.text = std::move(bytes);
     return source;
   }
-  source.text = decode_or_fail(source.path, content, source.encoding, shift);
+  if (detected) {
+    source.text = std::move(detected->bytes);
+    check_text(source.path, source.text);
+  } else {
+    source.text = decode_or_fail(source.path, content, source.encoding, shift);
+  }
+  bytes.erase(0, shift);
+  source.encoded = std::make_shared<const std::string>(std::move(bytes));
   if (guessed_utf16) {
     // Told by zero bytes alone: text has no control characters but tabs and line ends.
     const auto control = std::find_if(source.text.begin(), source.text.end(), [](char c) {
@@ -209,10 +222,6 @@ SourceText decode_text(std::string path, std::string bytes, const EncodingChoice
     if (control != source.text.end())
       throw Error({source.path, 0, 0, "包含 NUL 字节，不是文本文件（也不像没有字节顺序标记的 UTF-16 文本）"});
   }
-  // Fixes are written by encoding the whole text again: only where that gives back the
-  // bytes read is everything outside the fixes sure to stay as it was.
-  const Conversion again = encode_text(source.text, source.encoding);
-  source.round_trips = !again.failed_at && again.bytes == content;
   return source;
 }
 
@@ -309,9 +318,20 @@ std::string source_bytes(const SourceText& source) {
   return bytes + c.bytes;
 }
 
+bool writes_back_exactly(const SourceText& source) {
+  if (!source.encoded) return true;
+  if (!source.round_trips) {
+    // Fixes are written by encoding the whole text again: only where that gives back the
+    // bytes read is everything outside the fixes sure to stay as it was.
+    const Conversion again = encode_text(source.text, source.encoding);
+    source.round_trips = !again.failed_at && again.bytes == *source.encoded;
+  }
+  return *source.round_trips;
+}
+
 std::string edit_obstacle(const SourceText& source, const Document& document, const Edit& edit) {
   if (source.kind == SourceKind::word) return docx::edit_obstacle(*source.word, document, edit);
-  if (!source.round_trips)
+  if (!writes_back_exactly(source))
     return fmt::format("这个文件的 {} 编码不能原样写回（有非标准的字节序列），为免改动其他文字，不自动修复",
                        encoding_name(source.encoding));
   if (!can_encode(edit.replacement, source.encoding))

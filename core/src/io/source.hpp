@@ -32,7 +32,10 @@ struct SourceText {
   SourceKind kind = SourceKind::text;
   Encoding encoding = Encoding::utf8;  // of a text file
   bool had_bom = false;                // written back by source_bytes()
-  bool round_trips = true;             // re-encoding the text gives the bytes read
+  // A text file not in UTF-8: its bytes after the byte order mark, to check (once, when a
+  // fix is to be written) that encoding the text again gives them back.
+  std::shared_ptr<const std::string> encoded;
+  mutable std::optional<bool> round_trips;  // that check's answer, once asked
   std::vector<LineOrigin> origins;     // Word: one per paragraph (automatic numbers, heading styles)
   std::shared_ptr<const docx::Package> word;  // Word: the package, for writing fixes back
   std::optional<FileSnapshot> snapshot;       // a file's identity and content when read
@@ -62,6 +65,10 @@ SourceText read_source_file(const std::string& path, const ReadOptions& options 
 // Reads all of standard input, at most `max_bytes`. Throws Error (naming `shown`) past that
 // or on a read error.
 std::string read_standard_input(const std::string& shown, std::uint64_t max_bytes = kDefaultMaxFileBytes);
+
+// Whether writing `source`'s text back in its encoding gives exactly the bytes read, so
+// that a fix changes nothing else. Always true for UTF-8 and Word.
+bool writes_back_exactly(const SourceText& source);
 
 // What writing `source` back produces: its text in its encoding with its byte order mark,
 // or the Word package.
