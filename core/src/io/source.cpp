@@ -322,9 +322,20 @@ bool writes_back_exactly(const SourceText& source) {
   if (!source.encoded) return true;
   if (!source.round_trips) {
     // Fixes are written by encoding the whole text again: only where that gives back the
-    // bytes read is everything outside the fixes sure to stay as it was.
-    const Conversion again = encode_text(source.text, source.encoding);
-    source.round_trips = !again.failed_at && again.bytes == *source.encoded;
+    // bytes read is everything outside the fixes sure to stay as it was. Compared a
+    // megabyte at a time (the encodings are stateless), not as a second copy of the file.
+    const std::string_view text = source.text, original = *source.encoded;
+    std::size_t at = 0, compared = 0;
+    bool same = true;
+    while (same && at < text.size()) {
+      std::size_t end = std::min(text.size(), at + (std::size_t{1} << 20));
+      while (end < text.size() && utf8::is_continuation(static_cast<unsigned char>(text[end]))) ++end;
+      const Conversion chunk = encode_text(text.substr(at, end - at), source.encoding);
+      same = !chunk.failed_at && original.substr(compared, chunk.bytes.size()) == chunk.bytes;
+      compared += chunk.bytes.size();
+      at = end;
+    }
+    source.round_trips = same && compared == original.size();
   }
   return *source.round_trips;
 }
