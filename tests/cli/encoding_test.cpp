@@ -34,6 +34,22 @@ TEST(EncodingCli, DetectedAndFixedInTheFilesOwnEncoding) {
   EXPECT_EQ(test::read_file(utf16), "\xFF\xFE" + in("截至目前完成xx项。\n", Encoding::utf16le));
 }
 
+TEST(EncodingCli, AFixTheEncodingCannotHoldIsASuggestionWithANote) {
+  TempDir dir;
+  const std::string bytes = in("截止目前完成任务。\n", Encoding::gbk);
+  const auto file = dir.write("a.txt", bytes).string();
+  // A user's pack whose replacement is outside GBK (U+20000, CJK extension B).
+  dir.write("pack.toml", "[pack]\nrule = \"misused\"\n\n[[entry]]\nid = \"t\"\nmatch = \"完成任务\"\nreplace = [\"完成\U00020000\"]\ncertain = true\n");
+  dir.write(".reportlint.toml", "encoding = \"gbk\"\n[plugins.phrasing]\nextra_packs = [\"pack.toml\"]\n");
+  test::RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--fix", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(contains(r.out, "不能自动修复：“完成\U00020000”无法用文件的 GBK 编码写出")) << r.out;
+  // 截止 → 截至 was written; the other fix was not.
+  EXPECT_EQ(test::read_file(file), in("截至目前完成任务。\n", Encoding::gbk));
+}
+
 TEST(EncodingCli, TheOptionOverridesDetectionAndNamesBadBytes) {
   TempDir dir;
   // UTF-8 text read as GBK where it is none: an error with the position.

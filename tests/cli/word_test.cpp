@@ -52,7 +52,7 @@ TEST(Word, TextSplitAcrossRunsIsJoinedAndTablesAreRead) {
   TempDir dir;
   DocxParts parts;
   parts.body = paragraph({"关于", "2024年工作总结"}) +                      // line 1
-               paragraph({"由", "某", "某单位负责，", "截止", "目前完成。"}) +  // line 2: 某|某, 截止|目前
+               paragraph({"由", "某", "某单位负责，", "截止", "目前完成，再接", "再励。"}) +  // line 2: 某|某, 截止|目前, 再接|再励
                paragraph({}) +                                                 // line 3: empty
                "<w:tbl><w:tr><w:tc>" + paragraph({"项目"}) + paragraph({"完成xx项"}) +  // lines 4, 5
                "</w:tc><w:tc>" + paragraph({"备注"}) + "</w:tc></w:tr></w:tbl>" +        // line 6
@@ -62,6 +62,7 @@ TEST(Word, TextSplitAcrossRunsIsJoinedAndTablesAreRead) {
   const auto f = findings(report);
   EXPECT_NE(std::find(f.begin(), f.end(), "2:2 placeholder.unfilled"), f.end()) << report.dump(1);
   EXPECT_NE(std::find(f.begin(), f.end(), "2:9 phrasing.misused"), f.end()) << report.dump(1);
+  EXPECT_NE(std::find(f.begin(), f.end(), "2:16 phrasing.misused"), f.end()) << report.dump(1);  // 再接再励
   EXPECT_NE(std::find(f.begin(), f.end(), "5:3 placeholder.unfilled"), f.end()) << report.dump(1);
   // 截止目前 spans two runs: shown as a suggestion, with the reason.
   const json* misused = find_rule(report, "phrasing.misused");
