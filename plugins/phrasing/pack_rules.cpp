@@ -50,10 +50,6 @@ std::string default_message(std::string_view rule_message, bool has_replacement)
   return std::string(rule_message.substr(0, cut));
 }
 
-struct CompiledPacks {
-  PhraseMatcher matcher;
-};
-
 class PackRuleBase : public Rule {
  public:
   explicit PackRuleBase(std::string_view name) : name_(name) {
@@ -72,7 +68,7 @@ class PackRuleBase : public Rule {
 
   void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const PhraseMatcher& matcher = packs_->matcher;
-    const auto& matches = analyses.get<std::vector<PhraseMatch>>("phrasing.matches", [&] { return matcher.find(doc); });
+    const auto& matches = pack_matches(*packs_, doc, analyses);
     for (const PhraseMatch& m : matches) {
       const Entry& e = matcher.entries()[m.entry];
       if (e.rule != name_) continue;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "phrase_pack.hpp"
+#include "reportlint/plugin.hpp"
 #include "reportlint/document.hpp"
 #include "reportlint/keyword_matcher.hpp"
 
@@ -49,5 +50,17 @@ class PhraseMatcher {
   std::vector<std::vector<Exception>> exceptions_;  // per entry
   KeywordMatcher anchors_;                          // keyword i is entry i's anchor
 };
+
+// The loaded packs, compiled once per configuration and shared by every rule that reads
+// them (OptionReader::shared key "packs").
+struct CompiledPacks {
+  PhraseMatcher matcher;
+};
+
+// The packs' matches in `doc`, found once per document for every rule that asks.
+inline const std::vector<PhraseMatch>& pack_matches(const CompiledPacks& packs, const Document& doc,
+                                                    DocumentAnalyses& analyses) {
+  return analyses.get<std::vector<PhraseMatch>>("phrasing.matches", [&] { return packs.matcher.find(doc); });
+}
 
 }  // namespace reportlint::phrasing

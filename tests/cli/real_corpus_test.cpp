@@ -7,6 +7,10 @@
 //   REPORTLINT_UPDATE_GOLDEN=1 ./build/bin/reportlint_tests --gtest_filter='RealCorpus*'
 // which keeps the reasons of the findings that stay and marks new ones "why: TODO"; the
 // test fails until each TODO is replaced by a reason (or the rule is fixed).
+// One rule may also have known false alarms, listed with "false alarm:" and the reason
+// it is wrong: phrasing.suspected-typo, a statistical guess whose target (issue 12) is at
+// most one false alarm per 100 KB of published text — the test holds it to that; any
+// other rule's false alarm fails.
 // Notes are held to at most two per 100 KB of text. Warnings and errors are held to the
 // reviewed list itself: each is a true defect of these files (most were introduced by
 // the transcription: an ASCII 0 in 二0一一年, half-width marks, a paragraph pasted twice),
@@ -28,11 +32,15 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kWhy = "  why: ";
+constexpr std::string_view kFalseAlarm = "  false alarm: ";
+// Rules whose known false alarms on this corpus are tolerated, per 100 KB.
+const std::map<std::string, double, std::less<>> kFalseAlarmBudget = {{"phrasing.suspected-typo", 1.0}};
 constexpr std::string_view kTodo = "TODO";
 
 struct Expected {
   std::vector<std::string> header;            // comment lines at the top, kept on update
   std::map<std::string, std::string> reasons;  // finding line -> reason
+  std::map<std::string, bool> false_alarms;    // finding line -> listed as a false alarm
   std::vector<std::string> order;              // findings as listed
 };
 
@@ -46,6 +54,8 @@ Expected read_expected(const fs::path& path) {
       e.header.push_back(line);
     } else if (line.starts_with(kWhy)) {
       if (!last.empty()) e.reasons[last] = line.substr(kWhy.size());
+    } else if (line.starts_with(kFalseAlarm)) {
+      if (!last.empty()) e.reasons[last] = line.substr(kFalseAlarm.size()), e.false_alarms[last] = true;
     } else if (!line.empty()) {
       last = line;
       e.order.push_back(line);
@@ -98,7 +108,7 @@ TEST(RealCorpus, FindingsOnPublishedDocumentsAreTheReviewedOnes) {
     for (const std::string& finding : actual) {
       const auto it = expected.reasons.find(finding);
       const std::string reason = it != expected.reasons.end() && !it->second.empty() ? it->second : std::string(kTodo);
-      out << finding << "\n" << kWhy << reason << "\n";
+      out << finding << "\n" << (expected.false_alarms.count(finding) ? kFalseAlarm : kWhy) << reason << "\n";
     }
     GTEST_SKIP() << "updated " << expected_path;
   }
@@ -114,13 +124,29 @@ TEST(RealCorpus, FindingsOnPublishedDocumentsAreTheReviewedOnes) {
       << added << vanished << "Review them; if intended, regenerate with REPORTLINT_UPDATE_GOLDEN=1 and "
       << "write a reason for each new finding.";
 
+  const double per_100k = static_cast<double>(bytes) / 100'000.0;
   std::size_t errors_and_warnings = 0, notes = 0;
+  std::map<std::string, std::size_t, std::less<>> false_alarms;  // per rule
   for (const std::string& f : expected.order) {
     const std::string& reason = expected.reasons.at(f);
     EXPECT_FALSE(reason.empty() || reason.starts_with(kTodo)) << "no reason written for: " << f;
+    if (expected.false_alarms.count(f)) {
+      const std::size_t open = f.rfind(" ["), close = f.rfind(']');
+      const std::string rule = open != std::string::npos && close > open ? f.substr(open + 2, close - open - 2) : "";
+      EXPECT_TRUE(kFalseAlarmBudget.count(rule)) << "a false alarm of a rule that may have none: " << f;
+      ++false_alarms[rule];
+      continue;
+    }
     (f.find(": note: ") != std::string::npos ? notes : errors_and_warnings) += 1;
   }
-  const double per_100k = static_cast<double>(bytes) / 100'000.0;
+  for (const auto& [rule, count] : false_alarms) {
+    const auto budget = kFalseAlarmBudget.find(rule);
+    if (budget == kFalseAlarmBudget.end()) continue;
+    EXPECT_LE(static_cast<double>(count), budget->second * per_100k) << rule << ": " << count << " false alarms, over "
+                                                                      << budget->second << " per 100 KB";
+    std::printf("real corpus: %s has %zu known false alarms (%.2f per 100 KB, budget %.1f)\n", rule.c_str(), count,
+                static_cast<double>(count) / per_100k, budget->second);
+  }
   EXPECT_LE(static_cast<double>(notes), 2.0 * per_100k) << notes << " notes in " << bytes << " bytes: over two per 100 KB";
   std::printf("real corpus: %zu files, %ju bytes; %zu warnings and errors (%.2f per 100 KB, each a reviewed true defect), "
               "%zu notes (%.2f per 100 KB)\n",

@@ -68,6 +68,12 @@ class ConfigureContext {
   // Every file shipped under `kind` (share/reportlint/configs/KIND/*.toml), sorted by
   // name, so a plugin can load all of its built-in data in a stable order.
   virtual std::vector<std::string> builtin_files(std::string_view kind) const = 0;
+  // A generated data file shipped with reportlint (share/reportlint/data/NAME), or "" when
+  // it is not installed.
+  virtual std::string data_file(std::string_view name) const = 0;
+  // Turns one of the plugin's rules off for this run, saying why (its data is not
+  // installed): --list-rules shows the reason, and nothing is reported under the rule.
+  virtual void unavailable(std::string_view rule_id, std::string reason) = 0;
 };
 
 class Checker {

@@ -54,9 +54,12 @@ std::string list_rules(const Linter& linter) {
   std::size_t width = 4;
   for (const RuleInfo* r : rules) width = std::max(width, r->id.size());
   std::string out = fmt::format("{:<{}}  {:<8}  {:<9}  {}\n", "rule", width, "severity", "fix", "summary");
-  for (const RuleInfo* r : rules)
-    out += fmt::format("{:<{}}  {:<8}  {:<9}  {}{}\n", r->id, width, to_string(r->default_severity), fix_label(r->fix),
-                       r->opt_in ? "（需在配置中启用）" : "", r->summary);
+  for (const RuleInfo* r : rules) {
+    const std::string_view reason = linter.unavailable_reason(r->id);
+    out += fmt::format("{:<{}}  {:<8}  {:<9}  {}{}{}\n", r->id, width, to_string(r->default_severity), fix_label(r->fix),
+                       r->opt_in ? "（需在配置中启用）" : "", r->summary,
+                       reason.empty() ? std::string() : fmt::format("（不可用：{}）", reason));
+  }
   return out;
 }
 

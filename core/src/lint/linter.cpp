@@ -18,9 +18,10 @@ namespace {
 class PluginConfigureContext final : public ConfigureContext {
  public:
   PluginConfigureContext(const toml::table& options, const fs::path& data_dir, std::string_view profile,
-                         const toml::source_region& profile_source, Config& config, std::vector<Failure>& failures)
+                         const toml::source_region& profile_source, Config& config, std::vector<Failure>& failures,
+                         std::map<std::string, std::string, std::less<>>& unavailable)
       : options_(options), data_dir_(data_dir), profile_(profile), profile_source_(profile_source), config_(config),
-        failures_(failures) {}
+        failures_(failures), unavailable_(unavailable) {}
 
   const toml::table& options() const override { return options_; }
   void error(const toml::source_region& where, std::string message) override {
@@ -42,6 +43,14 @@ class PluginConfigureContext final : public ConfigureContext {
   }
   std::string_view profile() const override { return profile_; }
   const toml::source_region& profile_source() const override { return profile_source_; }
+  std::string data_file(std::string_view name) const override {
+    std::error_code ec;
+    const fs::path path = data_dir_ / "data" / std::string(name);
+    return fs::is_regular_file(path, ec) ? path.string() : std::string();
+  }
+  void unavailable(std::string_view rule_id, std::string reason) override {
+    unavailable_.insert_or_assign(std::string(rule_id), std::move(reason));
+  }
   std::vector<std::string> builtin_files(std::string_view kind) const override {
     std::vector<std::string> files;
     std::error_code ec;
@@ -58,6 +67,7 @@ class PluginConfigureContext final : public ConfigureContext {
   const toml::source_region& profile_source_;
   Config& config_;
   std::vector<Failure>& failures_;
+  std::map<std::string, std::string, std::less<>>& unavailable_;
 };
 
 }  // namespace
@@ -219,7 +229,7 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     static const toml::source_region kCommandLine{};  // --profile has no place in a file
     PluginConfigureContext context(options_table ? *options_table : kNoOptions, options.data_dir, linter->profile_,
                                    options.profile_override.empty() ? config.profile_source : kCommandLine, config,
-                                   failures);
+                                   failures, linter->unavailable_);
     try {
       const CrashScope scope("读取配置", plugin->path());
       instance.checker->configure(context);
@@ -229,6 +239,17 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     linter->checkers_.push_back(std::move(instance));
   }
   if (!failures.empty()) throw Error(std::move(failures));
+  // Rules whose data is not installed are off, whatever the config says.
+  for (auto it = linter->unavailable_.begin(); it != linter->unavailable_.end();) {
+    const auto entry = std::lower_bound(linter->rules_.begin(), linter->rules_.end(), it->first,
+                                        [](const RuleEntry& e, std::string_view id) { return e.id < id; });
+    if (entry == linter->rules_.end() || entry->id != it->first) {
+      it = linter->unavailable_.erase(it);  // not a rule of any plugin: ignore
+      continue;
+    }
+    entry->severity.reset();
+    ++it;
+  }
   linter->ignore_used_ = std::make_unique<std::atomic<bool>[]>(config.ignores.size());
   linter->ignore_path_seen_ = std::make_unique<std::atomic<bool>[]>(config.ignores.size());
   linter->config_ = std::move(config);

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,11 @@ class Linter {
   // Effective severity of a rule, empty when it is off or unknown.
   std::optional<Severity> severity(std::string_view rule_id) const;
   const std::string& profile() const noexcept { return profile_; }
+  // Why a rule is off whatever the config says (its plugin's data is not installed), or "".
+  std::string_view unavailable_reason(std::string_view rule_id) const {
+    const auto it = unavailable_.find(rule_id);
+    return it == unavailable_.end() ? std::string_view() : std::string_view(it->second);
+  }
   // The config's [[ignore]] entries whose path matched a linted file but that have not
   // suppressed anything: stale. (An entry for files not linted in this run is not.)
   std::vector<const IgnoreEntry*> unused_ignores() const;
@@ -65,6 +71,7 @@ class Linter {
   Config config_;
   PluginSet plugins_;
   std::string profile_;
+  std::map<std::string, std::string, std::less<>> unavailable_;  // rule id → why it is off
   std::vector<CheckerInstance> checkers_;
   std::vector<RuleEntry> rules_;  // sorted by id; never resized after create()
   std::unique_ptr<std::atomic<bool>[]> ignore_used_;       // per config_.ignores, set from any thread
