@@ -6,6 +6,10 @@
 #include <memory>
 #include <string>
 
+#include <algorithm>
+
+#include "colloquial_patterns.hpp"
+#include "language_data.hpp"
 #include "phrase_matcher.hpp"
 #include "phrase_pack.hpp"
 #include "reportlint/plugin.hpp"
@@ -82,6 +86,9 @@ class PackRuleBase : public Rule {
     }
   }
 
+ protected:
+  const CompiledPacks& packs() const { return *packs_; }
+
  private:
   std::string_view name_;
   std::string_view message_;
@@ -97,7 +104,35 @@ class PackRuleBase : public Rule {
 REPORTLINT_PACK_RULE(Misused, "misused");
 REPORTLINT_PACK_RULE(Variant, "variant");
 REPORTLINT_PACK_RULE(Banned, "banned");
-REPORTLINT_PACK_RULE(Colloquial, "colloquial");
+// Colloquial words come from the pack and from patterns of spoken register
+// (colloquial_patterns.hpp), which need the dictionary: without it, the pack alone.
+class Colloquial final : public PackRuleBase {
+ public:
+  Colloquial() : PackRuleBase("colloquial") {}
+  void configure(OptionReader& options) override {
+    PackRuleBase::configure(options);
+    data_ = options.shared<LanguageData>("language-data", [&] { return LanguageData::load(options.context()); });
+  }
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
+    PackRuleBase::check(doc, sink, analyses);
+    if (!data_->lexicon() || !sink.enabled("phrasing.colloquial")) return;
+    std::vector<ColloquialHit> hits;
+    find_colloquial(doc, *data_->lexicon(), hits);
+    const auto& matches = pack_matches(packs(), doc, analyses);
+    for (ColloquialHit& h : hits) {
+      if (doc.is_verbatim(h.range)) continue;
+      if (std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& m) { return m.range.overlaps(h.range); }))
+        continue;  // the pack's entry says it
+      Diagnostic d = diagnostic(h.range, std::move(h.message));
+      if (!h.replacement.empty()) d.fix = Fix{{Edit{h.range, h.replacement}}, Applicability::unsafe, {}};
+      sink.report(std::move(d));
+    }
+  }
+  using PackRuleBase::check;
+
+ private:
+  std::shared_ptr<const LanguageData> data_;
+};
 REPORTLINT_PACK_RULE(Redundant, "redundant");
 REPORTLINT_PACK_RULE(DoubleApproximation, "double-approximation");
 REPORTLINT_PACK_RULE(Formulation, "formulation");

@@ -424,7 +424,10 @@ void write_traditional(const std::string& out, const std::string& ts_file) {
       if (cps.size() == 1) candidates.push_back(cps[0]);
     }
     if (candidates.empty() || std::find(candidates.begin(), candidates.end(), from[0]) != candidates.end()) continue;
-    entries.push_back({from[0], candidates.front(), static_cast<std::uint32_t>(candidates.size()), 0});
+    // OpenCC also lists rare forms outside the basic block (開 → 开 𫔭): they are no choice a
+    // simplified text makes, so they do not make the fix uncertain.
+    const auto common = std::count_if(candidates.begin(), candidates.end(), [](std::uint32_t c) { return c >= 0x4E00 && c <= 0x9FFF; });
+    entries.push_back({from[0], candidates.front(), static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(common, 1)), 0});
   }
   if (entries.size() < 1000) die(ts_file + " holds too few characters");
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.traditional < b.traditional; });

@@ -124,7 +124,7 @@ struct ReadingEntry {
 struct TraditionalEntry {
   std::uint32_t traditional;
   std::uint32_t simplified;  // OpenCC's first candidate
-  std::uint32_t candidates;  // how many simplified forms OpenCC gives
+  std::uint32_t candidates;  // how many simplified forms OpenCC gives in the basic CJK block
   std::uint32_t reserved;
 };
 
