@@ -8,7 +8,7 @@
 //  speed: the scan over those documents, MB/s on one core.
 //
 //   reportlint_typo_recall --data DIR --packs DIR [--corpus DIR] [--gain2 G] [--gain4 G]
-//                          [--no-shapes] [--no-sounds] [--shapes2] [--verbose] [--repeat N]
+//                          [--common-word4 N] [--rarity N] [--no-shapes] [--no-sounds] [--shapes2] [--verbose] [--repeat N]
 //                          [--min-recall R] [--max-alarms A]
 //
 // With --min-recall (a fraction) or --max-alarms (per 100 KB) it exits 1 when the figures
@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
     else if (a == "--corpus") corpus = next();
     else if (a == "--gain2") settings.min_gain2 = std::stof(next());
     else if (a == "--gain4") settings.min_gain4 = std::stof(next());
+    else if (a == "--common-word4") settings.common_word4 = static_cast<std::uint32_t>(std::stoul(next()));
+    else if (a == "--rarity") settings.rarity = static_cast<std::uint32_t>(std::stoul(next()));
     else if (a == "--no-shapes") settings.shapes = false;
     else if (a == "--no-sounds") settings.sounds4 = false;
     else if (a == "--shapes2") settings.shapes2 = true;
@@ -93,12 +95,12 @@ int main(int argc, char** argv) {
   }
   auto shapes = TableFile::open((data / "shapes.bin").string(), error);
   const Lexicon lexicon(std::move(words), std::move(shapes));
-  const auto model = SentenceModel::load(REPORTLINT_LIBIME_MODEL, error);
+  const auto model = SentenceModel::load(REPORTLINT_LM_MODULE, REPORTLINT_LIBIME_MODEL, error);
   if (!model) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 2;
   }
-  const TypoDetector detector(lexicon, *model, settings);
+  const TypoDetector detector(lexicon, [&]() -> const SentenceModel& { return *model; }, settings);
 
   std::vector<std::string> pack_files;
   for (const auto& e : fs::directory_iterator(packs_dir))

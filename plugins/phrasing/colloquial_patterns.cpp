@@ -25,10 +25,29 @@ bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-// Characters that may start a pattern: a clause without any is not segmented.
-bool trigger(char32_t c) {
-  static constexpr std::u32string_view kTriggers = U"挺蛮超贼巨忒怪吧啊呀嘛啦哦呗嘞咯哈咱俺啥咋甭儿的哒滴";
-  return kTriggers.find(c) != std::u32string_view::npos;
+bool clause_end(std::string_view after) {
+  return after.empty() || after.starts_with("。") || after.starts_with("！") || after.starts_with("？") ||
+         after.starts_with("，") || after.starts_with("；") || after.starts_with("…") || after.starts_with("\n");
+}
+
+// Whether the character `c`, ending at byte `after` of `part`, may start a pattern, judged
+// cheaply so that only pieces holding one are segmented: 的 comes in nearly every line, and
+// segmentation is the cost of this rule.
+bool trigger(std::string_view part, std::size_t after, char32_t c, char32_t before1, char32_t before2) {
+  static constexpr std::u32string_view kAlways = U"挺蛮超贼巨忒怪咱俺啥咋甭";
+  static constexpr std::u32string_view kParticles = U"吧啊呀嘛啦哦呗嘞咯哈";
+  if (kAlways.find(c) != std::u32string_view::npos) return true;
+  if (kParticles.find(c) != std::u32string_view::npos) return clause_end(part.substr(after));
+  if (c == U'儿') return before1 == U'这' || before1 == U'那' || before1 == U'哪';
+  if (c == U'的' || c == U'哒' || c == U'滴') return before1 != 0 && before1 == before2;
+  return false;
+}
+
+// Clause punctuation: words never span it, so a line's segmentation is the segmentations of
+// its pieces between these.
+bool clause_mark(char32_t c) {
+  static constexpr std::u32string_view kMarks = U"，。；！？、：…";
+  return kMarks.find(c) != std::u32string_view::npos;
 }
 
 // An adjective doubled with 的, 哒 or 滴 (满满的, 棒棒哒), as one token or two: its length in
@@ -44,10 +63,6 @@ std::size_t reduplicated(std::string_view word, std::string_view next) {
   return 0;
 }
 
-bool clause_end(std::string_view after) {
-  return after.empty() || after.starts_with("。") || after.starts_with("！") || after.starts_with("？") ||
-         after.starts_with("，") || after.starts_with("；") || after.starts_with("…") || after.starts_with("\n");
-}
 
 }  // namespace
 
@@ -60,22 +75,18 @@ void find_colloquial(const Document& doc, const Lexicon& lexicon, std::vector<Co
     if (kind == LineKind::blank || kind == LineKind::code) continue;
     const Line& line = doc.lines()[li];
     const std::string_view content = text.substr(line.begin, line.end - line.begin);
-    bool any = false;
-    for (std::size_t i = 0; i < content.size() && !any;) any = trigger(utf8::next(content, i));
-    if (!any) continue;
     // Runs of the line between quotation marks are left alone: split there.
     std::size_t start = 0;
     int quoted = 0;
-    auto scan = [&](std::size_t begin, std::size_t end) {
-      const std::string_view part = content.substr(begin, end - begin);
-      if (part.empty()) return;
-      segmenter.segment(part, tokens);
-      const auto base = static_cast<std::uint32_t>(line.begin + begin);
+    auto scan_piece = [&](std::string_view part, std::size_t piece_begin, std::size_t piece_end, std::uint32_t base) {
+      const std::string_view piece = part.substr(piece_begin, piece_end - piece_begin);
+      segmenter.segment(piece, tokens);
       for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const std::string_view word = part.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-        const std::string_view next = k + 1 < tokens.size() ? part.substr(tokens[k + 1].begin, tokens[k + 1].end - tokens[k + 1].begin) : "";
-        const std::string_view after = part.substr(tokens[k].end);
-        const TextRange range{base + tokens[k].begin, base + tokens[k].end};
+        const std::string_view word = piece.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+        const std::string_view next = k + 1 < tokens.size() ? piece.substr(tokens[k + 1].begin, tokens[k + 1].end - tokens[k + 1].begin) : "";
+        const std::size_t end_in_part = piece_begin + tokens[k].end;
+        const std::string_view after = part.substr(end_in_part);
+        const TextRange range{static_cast<std::uint32_t>(base + piece_begin + tokens[k].begin), static_cast<std::uint32_t>(base + end_in_part)};
         if (one_of(word, kDegree) && !next.empty()) {
           const auto* adjective = lexicon.find(next);
           if ((adjective && adjective->freq && adjective->pos == tables::pos_adjective) || one_of(next, kSpokenAdjectives))
@@ -86,10 +97,34 @@ void find_colloquial(const Document& doc, const Lexicon& lexicon, std::vector<Co
           hits.push_back({range, "“" + std::string(word) + "”是方言口语，公文中宜改用书面语", ""});
         } else if (word.size() > 3 && one_of(word.substr(0, 3), kDialectStarts)) {
           hits.push_back({{range.begin, range.begin + 3}, "“" + std::string(word.substr(0, 3)) + "”是方言口语，公文中宜改用书面语", ""});
-        } else if (const std::size_t doubled = reduplicated(word, next); doubled && clause_end(part.substr(tokens[k].end + (doubled > word.size() ? next.size() : 0)))) {
+        } else if (const std::size_t doubled = reduplicated(word, next); doubled && clause_end(part.substr(piece_begin + tokens[k].begin + doubled))) {
           hits.push_back({{range.begin, range.begin + static_cast<std::uint32_t>(doubled)},
-                          "“" + std::string(part.substr(tokens[k].begin, doubled)) + "”是口语叠词，公文中宜改用书面说法", ""});
+                          "“" + std::string(piece.substr(tokens[k].begin, doubled)) + "”是口语叠词，公文中宜改用书面说法", ""});
         }
+      }
+    };
+    // Splits the unquoted run [begin, end) of the line at clause punctuation and scans each
+    // piece that holds a trigger.
+    auto scan = [&](std::size_t begin, std::size_t end) {
+      const std::string_view part = content.substr(begin, end - begin);
+      const auto base = static_cast<std::uint32_t>(line.begin + begin);
+      std::size_t piece_begin = 0;
+      bool triggered = false;
+      char32_t before1 = 0, before2 = 0;
+      for (std::size_t i = 0; i <= part.size();) {
+        const std::size_t at = i;
+        const char32_t c = i < part.size() ? utf8::next(part, i) : U'。';
+        if (i == at) ++i;  // the end
+        if (clause_mark(c)) {
+          if (triggered) scan_piece(part, piece_begin, at, base);
+          piece_begin = std::min(i, part.size());
+          triggered = false;
+          before1 = before2 = 0;
+          continue;
+        }
+        if (!triggered) triggered = trigger(part, i, c, before1, before2);
+        before2 = before1;
+        before1 = c;
       }
     };
     for (std::size_t i = 0; i < content.size();) {

@@ -41,10 +41,8 @@ class SuspectedTypo final : public Rule {
   }
 
   void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
-    if (!sink.enabled(kRule) || !data_->lexicon()) return;
-    const SentenceModel* model = data_->model();
-    if (!model) return;
-    const TypoDetector detector(*data_->lexicon(), *model);
+    if (!sink.enabled(kRule) || !data_->lexicon() || !data_->missing_model().empty()) return;
+    const TypoDetector detector(*data_->lexicon(), [this]() -> const SentenceModel& { return data_->model(); });
     const std::string_view text = doc.text();
     std::vector<TypoHit> hits;
     for (const Clause& clause : doc.outline().clauses) {

@@ -56,7 +56,7 @@ class TraditionalChar final : public Rule {
         if (closes_quote(cp) && quoted > 0) --quoted;
         const tables::TraditionalEntry* t = quoted ? nullptr : data_->traditional(cp);
         if (!t) {
-          flush();
+          if (run_end > run_begin) flush();
           continue;
         }
         if (run_end != at) {

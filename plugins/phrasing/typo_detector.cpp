@@ -50,7 +50,7 @@ float TypoDetector::sentence_score(std::string_view text, const std::vector<Toke
   std::vector<std::string_view> words;
   words.reserve(tokens.size());
   for (const Token& t : tokens) words.push_back(text.substr(t.begin, t.end - t.begin));
-  return model_.score(words);
+  return model_().score(words);
 }
 
 void TypoDetector::scan_run(std::string_view clause, std::size_t first, std::size_t last, std::vector<TypoHit>& hits,

@@ -44,8 +44,11 @@ using PairFilter = std::function<bool(char32_t written, char32_t meant, std::uin
 
 class TypoDetector {
  public:
-  TypoDetector(const Lexicon& lexicon, const SentenceModel& model, TypoSettings settings = {})
-      : lexicon_(lexicon), segmenter_(lexicon), model_(model), settings_(settings) {}
+  // `model` is asked for the language model only when a candidate needs confirming, so a
+  // document with none never loads it.
+  using ModelSource = std::function<const SentenceModel&()>;
+  TypoDetector(const Lexicon& lexicon, ModelSource model, TypoSettings settings = {})
+      : lexicon_(lexicon), segmenter_(lexicon), model_(std::move(model)), settings_(settings) {}
 
   // Appends the hits in `clause` (text without line breaks), in order, one per character.
   void scan(std::string_view clause, std::vector<TypoHit>& hits, const PairFilter* filter = nullptr) const;
@@ -58,7 +61,7 @@ class TypoDetector {
 
   const Lexicon& lexicon_;
   Segmenter segmenter_;
-  const SentenceModel& model_;
+  ModelSource model_;
   TypoSettings settings_;
 };
 

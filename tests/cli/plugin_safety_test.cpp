@@ -109,6 +109,7 @@ TEST(CheckPlugin, AnExceptionOrABadRangeIsReportedWithTheCoreMessage) {
 TEST(CheckPlugin, EveryBuiltinPluginPasses) {
   std::size_t checked = 0;
   for (const auto& entry : test::fs::directory_iterator(test::kBuiltinPluginDir)) {
+    if (entry.path().extension() != ".so") continue;  // phrasing/ holds phrasing's own module
     const auto r = run_reportlint({"--check-plugin", entry.path().string()});
     EXPECT_EQ(r.status, 0) << entry.path() << "\n" << r.err;
     ++checked;
