@@ -249,6 +249,12 @@ def main():
     for plugin in plugin_names(b):
         off = config_with_plugins_off(b, "without-" + plugin, [plugin])
         cases.append((f"50 MB file, without {plugin}", [b, "--config", off, "-j", "1", "--format", "gcc", big], big_bytes, 1))
+    # The rules built on language data (issue 12), one at a time: what each costs.
+    for rule in LANGUAGE_DATA_RULES:
+        off = config_with_plugins_off(b, "without-" + rule, [])
+        with open(off, "a", encoding="utf-8") as f:
+            f.write(f'"{rule}" = "off"\n')
+        cases.append((f"50 MB file, without {rule}", [b, "--config", off, "-j", "1", "--format", "gcc", big], big_bytes, 1))
     gb, u16 = encoded_copies(big)
     docx, paragraphs = word_document(src)
     cases.append(("50 MB file as GB18030, -j1", [b, *cfg, "-j", "1", "--format", "gcc", gb], os.path.getsize(gb), 1))
@@ -268,11 +274,11 @@ def main():
               "input_mb": os.path.getsize(small) / 1e6}
 
     print(f"corpus: {os.path.relpath(src, ROOT)} ({os.path.getsize(src)} bytes); binary: {os.path.relpath(b, ROOT)}")
-    print(f"{'case':<32} {'MB/s':>8} {'files/s':>9} {'peak MiB':>9} {'seconds':>8} {'diags':>9}")
+    print(f"{'case':<46} {'MB/s':>8} {'files/s':>9} {'peak MiB':>9} {'seconds':>8} {'diags':>9}")
     for r in results:
-        print(f"{r['case']:<32} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
+        print(f"{r['case']:<46} {r['mb_per_s']:>8.1f} {r['files_per_s']:>9.1f} {r['peak_rss_mib']:>9.1f} "
               f"{r['seconds']:>8.3f} {r['output_lines']:>9}")
-    print(f"{single['case']:<32} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
+    print(f"{single['case']:<46} {'':>8} {'':>9} {'':>9} {single['seconds']:>8.4f}")
     if reads:
         print(f"reading alone (best of 5):")
         for r in reads:
@@ -286,7 +292,12 @@ def main():
     for r in results:
         if "share_of_time" in r:
             plugin = r["case"].rsplit(" ", 1)[1]
-            print(f"  {plugin:<12} {r['share_of_time'] * 100:5.1f}% of the wall time (50 MB file, -j1)")
+            print(f"  {plugin:<26} {r['share_of_time'] * 100:5.1f}% of the wall time (50 MB file, -j1)")
+    typo = typo_recall(os.path.join(os.path.dirname(b), "reportlint_typo_recall"))
+    if typo:
+        print("phrasing.suspected-typo (bench/typo_recall.cpp):")
+        for line in typo["lines"]:
+            print("  " + line)
     extra = []
     if args.instructions:
         extra.append(count_instructions(b, src, "builtin:default"))
@@ -300,7 +311,24 @@ def main():
             extra.append({"case": f"share of {plugin}", "share": share})
             print(f"  {plugin:<12} {share * 100:5.1f}% of the instructions")
     with open(os.path.join(OUT, "results.json"), "w", encoding="utf-8") as f:
-        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single] + extra, "reading": reads}, f, indent=2)
+        json.dump({"corpus": os.path.relpath(src, ROOT), "cases": results + [single] + extra, "reading": reads,
+                   "suspected_typo": typo}, f, indent=2)
+
+
+LANGUAGE_DATA_RULES = ["phrasing.suspected-typo", "phrasing.traditional-char", "phrasing.colloquial"]
+
+
+def typo_recall(tool):
+    """Leave-one-out recall over the built-in packs, false alarms and scanning speed on the
+    published documents beside the project (../shared/corpus/real), when both exist."""
+    corpus = os.path.join(ROOT, "..", "shared", "corpus", "real")
+    if not os.access(tool, os.X_OK) or not os.path.isdir(corpus):
+        return None
+    data = os.path.join(os.path.dirname(os.path.dirname(tool)), "share", "reportlint", "data")
+    out = subprocess.run([tool, "--data", data, "--packs", os.path.join(ROOT, "configs", "phrasing"),
+                          "--corpus", corpus, "--repeat", "5"], capture_output=True, text=True)
+    lines = [l for l in out.stdout.splitlines() if l.startswith(("recall", "false alarms", "scan"))]
+    return {"lines": lines, "status": out.returncode}
 
 
 def count_instructions(binary, src, config):
