@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+
+#include <gtest/gtest.h>
 #include <sstream>
 #include <stdexcept>
 
@@ -135,6 +137,31 @@ fs::path TempDir::write(const std::string& name, const std::string& content) con
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << content;
   return p;
+}
+
+std::string doc_recipe(const fs::path& doc, const std::string& name) {
+  const std::string text = read_file(kSourceDir / doc);
+  const std::string marker = "<!-- recipe: " + name + " -->\n";
+  const std::size_t at = text.find(marker);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << doc << " has no recipe " << name;
+    return {};
+  }
+  const std::size_t fence = text.find("```", at + marker.size());
+  const std::size_t body = text.find('\n', fence);
+  const std::size_t end = text.find("\n```", body);
+  if (fence != at + marker.size() || body == std::string::npos || end == std::string::npos) {
+    ADD_FAILURE() << doc << ": the recipe " << name << " is not followed by a fenced block";
+    return {};
+  }
+  return text.substr(body + 1, end - body);
+}
+
+ProcessResult run_shell(const std::string& script, const fs::path& cwd, const std::map<std::string, std::string>& env) {
+  RunOptions options;
+  options.cwd = cwd;
+  options.env = env;
+  return run_process({"/bin/sh", "-ec", script}, options);
 }
 
 std::string read_file(const fs::path& path) {

@@ -62,6 +62,15 @@ class TempDir {
 
 std::string read_file(const fs::path& path);
 
+// The code block of a documented recipe, exactly as the document shows it: the fenced
+// block after the line `<!-- recipe: NAME -->` in `doc` (a path under the source tree).
+// Fails the test (and returns "") when the document has no such recipe.
+std::string doc_recipe(const fs::path& doc, const std::string& name);
+
+// Runs `script` with /bin/sh -e in `cwd`, with `env` added to the environment.
+ProcessResult run_shell(const std::string& script, const fs::path& cwd,
+                        const std::map<std::string, std::string>& env = {});
+
 // A Linter over the built-in plugins and builtin:default (or `config_file`).
 std::shared_ptr<const Linter> builtin_linter(const fs::path& config_file = {});
 
