@@ -2,14 +2,17 @@
 // vscode-languageserver-protocol, the library VS Code's language client is built on.
 //   node lsp_test.mjs /path/to/reportlint
 // Opens drafts, waits for diagnostics, checks their ranges in UTF-16 and UTF-32 (Chinese
-// text and a character outside the BMP), applies a code action, follows a config change,
+// text and a character outside the BMP), versions and rule pages, applies a code action
+// from anywhere on the line and the fix-all action, edits incrementally, pulls
+// diagnostics, follows config changes (saved, watched, noticed when idle, set by the
+// client) and shows a broken config on the config file, coalesces a burst of edits,
 // checks that an untrusted project's plugins are not loaded, and that malformed input,
 // unknown methods, a double close and a vanishing client are handled per the protocol.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import * as rpc from 'vscode-languageserver-protocol/node';
 
@@ -25,8 +28,12 @@ function start(cwd, env) {
                                                   new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map();
   const shown = [];
+  const published = [];  // every publishDiagnostics, in order
+  const registrations = [];
   connection.onNotification(rpc.ShowMessageNotification.type, (params) => shown.push(params));
+  connection.onRequest(rpc.RegistrationRequest.type, (params) => { registrations.push(...params.registrations); });
   connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
     const resolve = waiting.get(params.uri);
     if (resolve) {
       waiting.delete(params.uri);
@@ -36,18 +43,20 @@ function start(cwd, env) {
   connection.listen();
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   return {
-    child, connection, exited, shown,
+    child, connection, exited, shown, published, registrations,
     diagnostics(uri, ms = 10000) {
       return Promise.race([new Promise((resolve) => waiting.set(uri, resolve)), timeout(ms, `diagnostics of ${uri}`)]);
     },
   };
 }
 
-async function initialize(server, encodings) {
-  const capabilities = { textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: {} } };
+async function initialize(server, encodings, extra = {}) {
+  const capabilities = { textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: {} },
+                         ...(extra.capabilities ?? {}) };
   if (encodings) capabilities.general = { positionEncodings: encodings };
   const result = await server.connection.sendRequest(rpc.InitializeRequest.type,
-                                                     { processId: process.pid, rootUri: null, capabilities });
+                                                     { processId: process.pid, rootUri: null, capabilities,
+                                                       initializationOptions: extra.initializationOptions });
   server.connection.sendNotification(rpc.InitializedNotification.type, {});
   return result;
 }
@@ -71,8 +80,9 @@ async function utf16Session() {
   const server = start(workspace);
   const init = await initialize(server, undefined);
   assert.equal(init.capabilities.positionEncoding, 'utf-16', 'UTF-16 when the client does not say');
-  assert.equal(init.capabilities.textDocumentSync.change, 1, 'full document sync');
-  assert.ok(init.capabilities.codeActionProvider, 'code actions offered');
+  assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
+  assert.ok(init.capabilities.codeActionProvider.codeActionKinds.includes('source.fixAll.reportlint'), 'fix-all offered');
+  assert.ok(init.capabilities.diagnosticProvider, 'pull diagnostics offered');
 
   const opened = server.diagnostics(uri);
   server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
@@ -85,15 +95,23 @@ async function utf16Session() {
   assert.equal(draft.split('\n')[1].slice(unfilled.range.start.character, unfilled.range.end.character), 'xx');
   assert.equal(unfilled.severity, 1, 'error → DiagnosticSeverity.Error');
   assert.equal(unfilled.source, 'reportlint');
+  assert.equal(server.published.at(-1).version, 1, 'diagnostics carry the version they are for');
+  const page = fileURLToPath(unfilled.codeDescription.href);
+  assert.ok(page.endsWith('/docs/rules/placeholder.unfilled.md') && existsSync(page), 'codeDescription links the rule page');
+  const pulled = await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(pulled.kind, 'full');
+  assert.deepEqual(pulled.items, diagnostics, 'pulled diagnostics are the published ones');
   const misused = diagnostics.find((d) => d.code === 'phrasing.misused');
   assert.deepEqual(misused.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
   assert.ok(misused.relatedInformation?.length >= 1, 'notes become relatedInformation');
   assert.equal(misused.relatedInformation[0].location.uri, uri);
 
-  // The quick fix for 截止目前, applied as the client would, clears the finding.
+  // The quick fix for 截止目前, asked for from the end of its line (where a normal-mode
+  // cursor sits, past the finding) and applied as the client would, clears the finding.
+  const lineEnd = { line: 2, character: draft.split('\n')[2].length - 1 };
   const actions = await server.connection.sendRequest(rpc.CodeActionRequest.type,
-                                                      { textDocument: { uri }, range: misused.range,
-                                                        context: { diagnostics: [misused] } });
+                                                      { textDocument: { uri }, range: { start: lineEnd, end: lineEnd },
+                                                        context: { diagnostics: [] } });
   const action = actions.find((a) => a.diagnostics?.[0]?.code === 'phrasing.misused');
   assert.ok(action, 'a quick fix for the misused word');
   assert.equal(action.kind, 'quickfix');
@@ -105,10 +123,20 @@ async function utf16Session() {
   const fixed = lines.join('\n');
   assert.ok(fixed.includes('截至目前'));
 
+  // Only the quick fixes, or only the fix-all action, when the client asks for a kind.
+  const onlyFixAll = await server.connection.sendRequest(rpc.CodeActionRequest.type,
+                                                         { textDocument: { uri }, range: { start: lineEnd, end: lineEnd },
+                                                           context: { diagnostics: [], only: ['source.fixAll'] } });
+  assert.equal(onlyFixAll.length, 1);
+  assert.equal(onlyFixAll[0].kind, 'source.fixAll.reportlint');
+  assert.ok(onlyFixAll[0].edit.changes[uri].length >= 2, 'every certain fix of the document');
+
+  // The fix sent as an incremental edit, the way the client applies it.
   const changed = server.diagnostics(uri);
   server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type,
-                                     { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+                                     { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
   const after = await changed;
+  assert.equal(server.published.at(-1).version, 2);
   assert.ok(!after.some((d) => d.code === 'phrasing.misused'), 'the fixed finding is gone');
   assert.ok(after.some((d) => d.code === 'placeholder.censored-word'), 'the others stay');
 
@@ -157,6 +185,101 @@ async function configSession() {
   await shutdown(server);
 }
 
+async function watchedConfigSession() {
+  // A client that watches files is asked to report .reportlint.toml changes, and a change
+  // it reports re-lints; a broken config is shown on the config file while the draft keeps
+  // its findings; a config changed behind everyone's back is noticed when the server is idle.
+  const { mkdirSync } = await import('node:fs');
+  const project = join(workspace, 'watched');
+  mkdirSync(project);
+  const config = join(project, '.reportlint.toml');
+  const configUri = pathToFileURL(config).href;
+  writeFileSync(config, '[rules]\n"placeholder.unfilled" = "off"\n');
+  const docUri = pathToFileURL(join(project, 'a.txt')).href;
+  const server = start(workspace);
+  await initialize(server, undefined, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  const opened = server.diagnostics(docUri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri: docUri, languageId: 'plaintext', version: 1, text: '完成xx次。截止目前。\n' } });
+  assert.ok(!(await opened).some((d) => d.code === 'placeholder.unfilled'));
+  const watch = server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+  assert.ok(watch, 'the server registered a file watcher');
+  assert.deepEqual(watch.registerOptions.watchers, [{ globPattern: '**/.reportlint.toml' }]);
+
+  writeFileSync(config, '[rules]\n"placeholder.unfilled" = "warning"\n');
+  const reloaded = server.diagnostics(docUri);
+  server.connection.sendNotification(rpc.DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: 2 }] });
+  assert.ok((await reloaded).some((d) => d.code === 'placeholder.unfilled'), 'a watched change re-lints');
+
+  // Broken: an error on the config file at its line and column; the draft keeps its findings.
+  const before = server.published.filter((p) => p.uri === docUri).length;
+  writeFileSync(config, '[rules]\n"placeholder.unfilled" = "sometimes"\n');
+  const configDiagnostics = server.diagnostics(configUri);
+  server.connection.sendNotification(rpc.DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: 2 }] });
+  const [broken] = await configDiagnostics;
+  assert.equal(broken.range.start.line, 1, 'on the line of the bad value');
+  assert.equal(broken.severity, 1);
+  assert.equal(server.published.filter((p) => p.uri === docUri).length, before, 'the draft\'s findings are not cleared');
+
+  // Repaired without telling the server: it notices when idle, clears the config's error
+  // and re-lints the draft.
+  const cleared = server.diagnostics(configUri, 10000);
+  const relinted = server.diagnostics(docUri, 10000);
+  writeFileSync(config, '[rules]\n"phrasing.misused" = "off"\n');
+  assert.deepEqual(await cleared, [], 'the config error is cleared');
+  const now = await relinted;
+  assert.ok(!now.some((d) => d.code === 'phrasing.misused'), 'the repaired config applies');
+  await shutdown(server);
+}
+
+async function settingsSession() {
+  // Settings from the client: a column unit at initialize, then another config through
+  // workspace/didChangeConfiguration.
+  const server = start(workspace);
+  await initialize(server, undefined, { initializationOptions: { columnUnit: 'codepoint' } });
+  const opened = server.diagnostics(uri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri, languageId: 'plaintext', version: 1, text: draft } });
+  const unfilled = (await opened).find((d) => d.code === 'placeholder.unfilled');
+  assert.deepEqual(unfilled.range.start, { line: 1, character: 11 }, 'columnUnit: code points although UTF-16 was negotiated');
+  const other = join(workspace, 'other.toml');
+  writeFileSync(other, 'extends = ["builtin:default"]\n[rules]\n"placeholder.*" = "off"\n');
+  const reloaded = server.diagnostics(uri);
+  server.connection.sendNotification(rpc.DidChangeConfigurationNotification.type,
+                                     { settings: { reportlint: { config: other } } });
+  const after = await reloaded;
+  assert.ok(!after.some((d) => d.code.startsWith('placeholder.')), 'the config from the settings applies');
+  assert.ok(after.some((d) => d.code === 'phrasing.misused'));
+  await shutdown(server);
+}
+
+async function burstSession() {
+  // Ten edits sent at once on a large draft: linted once, for the last text.
+  const server = start(workspace);
+  await initialize(server, undefined);
+  const bigUri = pathToFileURL(join(workspace, 'burst.txt')).href;
+  const text = '截止目前完成xx项。\n'.repeat(60000);  // about 1.7 MB
+  const opened = server.diagnostics(bigUri, 120000);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri: bigUri, languageId: 'plaintext', version: 1, text } });
+  await opened;
+  const start_ = server.published.length;
+  const last = server.diagnostics(bigUri, 120000);
+  for (let v = 2; v <= 11; ++v) {
+    server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: bigUri, version: v },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }] });
+  }
+  await last;
+  // Whatever reached the server before it started linting is coalesced: the last answer is
+  // for version 11, and there are far fewer answers than edits.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const answers = server.published.slice(start_).filter((p) => p.uri === bigUri);
+  assert.equal(answers.at(-1).version, 11, 'the last answer is for the last text');
+  assert.ok(answers.length <= 3, `a burst of 10 edits was linted ${answers.length} times`);
+  await shutdown(server);
+}
+
 async function trustSession() {
   // Opening a draft in a project that is not trusted runs none of the project's code: its
   // plugin directory (here a file that is no library at all) is not loaded, the built-in
@@ -185,10 +308,10 @@ async function trustSession() {
   // With REPORTLINT_TRUST=1 the server loads the project's plugins — this one fails, as it should.
   const trusted = start(workspace, { ...env, REPORTLINT_TRUST: '1' });
   await initialize(trusted, undefined);
-  const again = trusted.diagnostics(docUri);
   trusted.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
                                       { textDocument: { uri: docUri, languageId: 'plaintext', version: 1, text: '完成xx次。\n' } });
-  await again;
+  // The failure is an error message (no diagnostics: the draft could not be linted).
+  for (let i = 0; i < 200 && !trusted.shown.some((m) => m.type === 1); ++i) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.ok(trusted.shown.some((m) => m.type === 1 && m.message.includes('evil.so')), 'trusted: the plugin was loaded (and failed)');
   await shutdown(trusted);
 }
@@ -296,6 +419,12 @@ try {
   console.log('ok - UTF-32 negotiated');
   await configSession();
   console.log('ok - config discovery and reload on save');
+  await watchedConfigSession();
+  console.log('ok - watched config files, a broken config shown on the file, a change noticed when idle');
+  await settingsSession();
+  console.log('ok - settings from initializationOptions and didChangeConfiguration');
+  await burstSession();
+  console.log('ok - a burst of edits is linted once');
   await trustSession();
   console.log('ok - an untrusted project runs no code; REPORTLINT_TRUST=1 lets it');
   await robustness();

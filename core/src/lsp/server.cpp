@@ -1,13 +1,18 @@
 #include "lsp/server.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -15,6 +20,7 @@
 #include "io/source.hpp"
 #include "lint/fixes.hpp"
 #include "lsp/jsonrpc.hpp"
+#include "lsp/message_queue.hpp"
 #include "model/document_builder.hpp"
 #include "model/position.hpp"
 #include "reportlint_version.hpp"
@@ -57,6 +63,28 @@ std::optional<fs::path> path_of_uri(std::string_view uri) {
   return fs::path(path);
 }
 
+// /home/a/总结.md → file:///home/a/%E6%80%BB%E7%BB%93.md
+std::string uri_of_path(const fs::path& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file://";
+  for (const unsigned char c : fs::absolute(path).lexically_normal().string()) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    if (plain) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri;
+}
+
+// How long the server waits for a message before it looks whether a configuration file
+// changed on disk (an editor without a file watcher, a config saved in another editor).
+constexpr std::chrono::milliseconds kIdlePoll{500};
+
 class ProtocolError : public std::runtime_error {
  public:
   ProtocolError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
@@ -82,8 +110,19 @@ std::string string_member(const json& object, const char* key) {
 struct OpenDocument {
   std::string text;
   std::optional<fs::path> path;  // on disk, for config discovery and the format
-  std::shared_ptr<const Document> document;
+  std::optional<std::int64_t> version;  // the client's, echoed in publishDiagnostics
+  std::shared_ptr<const Document> document;  // the last text linted without an error
   std::vector<Diagnostic> diagnostics;
+  bool stale = true;  // changed since it was last linted
+};
+
+// What the client may set, in initializationOptions or workspace/didChangeConfiguration:
+// { "config": FILE, "profile": NAME, "columnUnit": "byte"|"utf-16"|"codepoint" }, or the
+// same under "reportlint". A setting left out keeps the command line's choice.
+struct ClientSettings {
+  std::optional<std::string> config;
+  std::optional<std::string> profile;
+  std::optional<ColumnUnit> unit;
 };
 
 class Server {
@@ -93,25 +132,56 @@ class Server {
     reset_configs();
   }
 
+  static constexpr const char* kFixAllKind = "source.fixAll.reportlint";
+
   int run() {
+    // The reader takes messages off the stream as they come; the loop below handles them.
+    // The queue is shared with the reader, which may outlive the server (detached below).
+    std::thread reader([queue = queue_, in = in_] {
+      while (true) {
+        Incoming incoming = read_message(in);
+        const bool last = incoming.status != ReadStatus::message;
+        queue->push(std::move(incoming));
+        if (last) return;
+      }
+    });
+    const int status = serve();
+    // A stream in memory ends by itself; a pipe may stay open after `exit`, and the
+    // process ends anyway.
+    if (::fileno(in_) < 0 || reader_done_) reader.join();
+    else reader.detach();
+    return status;
+  }
+
+ private:
+  int serve() {
     while (true) {
-      Incoming incoming = read_message(in_);
-      if (incoming.status == ReadStatus::end_of_stream) return shutdown_ ? 0 : 1;  // the client went away
-      if (incoming.status == ReadStatus::bad_framing) {
+      std::optional<Incoming> incoming = queue_->pop_for(kIdlePoll);
+      if (!incoming) {
+        reload_if_configs_changed();
+        continue;
+      }
+      if (incoming->status == ReadStatus::end_of_stream) {
+        reader_done_ = true;
+        return shutdown_ ? 0 : 1;  // the client went away
+      }
+      if (incoming->status == ReadStatus::bad_framing) {
         // Without a length the stream cannot be resynchronised: stop cleanly.
-        fmt::print(stderr, "reportlint lsp: {}，退出\n", incoming.problem);
+        reader_done_ = true;
+        fmt::print(stderr, "reportlint lsp: {}，退出\n", incoming->problem);
         return 1;
       }
-      json message = json::parse(incoming.body, nullptr, false);
+      json message = json::parse(incoming->body, nullptr, false);
       if (message.is_discarded()) {
         reply_error(nullptr, error_code::parse_error, "无法解析的 JSON");
         continue;
       }
       if (const auto status = handle(message)) return *status;
+      // A burst of edits is linted once, at its end.
+      if (queue_->empty()) lint_stale();
     }
   }
 
- private:
   // Returns an exit status when the server is to stop.
   std::optional<int> handle(const json& message) {
     const json& id = member(message, "id");
@@ -140,23 +210,31 @@ class Server {
         if (is_request) throw ProtocolError(error_code::server_not_initialized, "尚未初始化");
         return std::nullopt;  // notifications before initialize are dropped
       }
-      if (method == "initialized" || method == "$/cancelRequest" || method == "$/setTrace" ||
-          method == "workspace/didChangeConfiguration" || method == "workspace/didChangeWatchedFiles") {
-        if (method == "workspace/didChangeWatchedFiles") reload();
+      if (method == "initialized") {
+        watch_config_files();
+      } else if (method == "$/cancelRequest" || method == "$/setTrace") {
+      } else if (method == "workspace/didChangeWatchedFiles") {
+        reload();
+      } else if (method == "workspace/didChangeConfiguration") {
+        apply_settings(member(params, "settings"));
+        reload();
       } else if (method == "shutdown") {
         shutdown_ = true;
         reply(id, nullptr);
       } else if (method == "textDocument/didOpen") {
         const json& doc = member(params, "textDocument");
-        open(string_member(doc, "uri"), string_member(doc, "text"));
+        open(string_member(doc, "uri"), string_member(doc, "text"), member(doc, "version"));
       } else if (method == "textDocument/didChange") {
-        change(string_member(member(params, "textDocument"), "uri"), member(params, "contentChanges"));
+        const json& doc = member(params, "textDocument");
+        change(string_member(doc, "uri"), member(params, "contentChanges"), member(doc, "version"));
       } else if (method == "textDocument/didSave") {
         save(string_member(member(params, "textDocument"), "uri"), member(params, "text"));
       } else if (method == "textDocument/didClose") {
         close(string_member(member(params, "textDocument"), "uri"));
       } else if (method == "textDocument/codeAction") {
         reply(id, code_actions(params));
+      } else if (method == "textDocument/diagnostic") {
+        reply(id, pull_diagnostics(params));
       } else if (is_request) {
         throw ProtocolError(error_code::method_not_found, "不支持的方法：" + method);
       }
@@ -183,23 +261,71 @@ class Server {
         }
       }
     }
-    unit_ = chosen == "utf-8" ? ColumnUnit::byte : chosen == "utf-32" ? ColumnUnit::codepoint : ColumnUnit::utf16;
+    negotiated_unit_ = chosen == "utf-8" ? ColumnUnit::byte : chosen == "utf-32" ? ColumnUnit::codepoint : ColumnUnit::utf16;
+    unit_ = negotiated_unit_;
+    can_register_watchers_ =
+        member(member(member(member(params, "capabilities"), "workspace"), "didChangeWatchedFiles"), "dynamicRegistration") == true;
+    apply_settings(member(params, "initializationOptions"));
+    reset_configs();
     initialized_ = true;
     return {{"capabilities",
              {{"positionEncoding", chosen},
-              {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
-              {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}}}},
+              // Incremental: an edit sends only what changed, however long the draft.
+              {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+              {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", kFixAllKind})}}},
+              {"diagnosticProvider", {{"interFileDependencies", false}, {"workspaceDiagnostics", false}}}}},
             {"serverInfo", {{"name", "reportlint"}, {"version", REPORTLINT_VERSION}}}};
   }
 
-  void open(const std::string& uri, std::string text) {
+  // Settings from the client (see ClientSettings); unknown keys are ignored, as editors
+  // send their whole settings object.
+  void apply_settings(const json& given) {
+    const json& s = given.is_object() && given.contains("reportlint") ? given["reportlint"] : given;
+    if (!s.is_object()) return;
+    if (const json& v = member(s, "config"); v.is_string()) settings_.config = v.get<std::string>();
+    else if (s.contains("config")) settings_.config.reset();
+    if (const json& v = member(s, "profile"); v.is_string()) settings_.profile = v.get<std::string>();
+    else if (s.contains("profile")) settings_.profile.reset();
+    if (const json& v = member(s, "columnUnit"); v.is_string()) {
+      const std::string unit = v.get<std::string>();
+      if (unit == "byte" || unit == "utf-8") settings_.unit = ColumnUnit::byte;
+      else if (unit == "utf-16") settings_.unit = ColumnUnit::utf16;
+      else if (unit == "codepoint" || unit == "utf-32") settings_.unit = ColumnUnit::codepoint;
+      else throw ProtocolError(error_code::invalid_params, "未知的 columnUnit：" + unit + "（可用 byte、utf-16、codepoint）");
+    } else if (s.contains("columnUnit")) {
+      settings_.unit.reset();
+    }
+    unit_ = settings_.unit.value_or(negotiated_unit_);
+  }
+
+  // Asks a client that can watch files to report changes of any .reportlint.toml (VS
+  // Code does); for the others the server looks itself when idle.
+  void watch_config_files() {
+    if (!can_register_watchers_) return;
+    json watchers = json::array({{{"globPattern", "**/" + std::string(kConfigFileName)}}});
+    write_message(out_, {{"jsonrpc", "2.0"},
+                         {"id", "reportlint-watch-config"},
+                         {"method", "client/registerCapability"},
+                         {"params",
+                          {{"registrations", json::array({{{"id", "reportlint-config-files"},
+                                                            {"method", "workspace/didChangeWatchedFiles"},
+                                                            {"registerOptions", {{"watchers", std::move(watchers)}}}}})}}}});
+  }
+
+  static std::optional<std::int64_t> version_of(const json& version) {
+    if (version.is_number_integer()) return version.get<std::int64_t>();
+    return std::nullopt;
+  }
+
+  void open(const std::string& uri, std::string text, const json& version) {
     OpenDocument& d = documents_[uri];
     d.path = path_of_uri(uri);
     d.text = std::move(text);
-    lint_and_publish(uri, d);
+    d.version = version_of(version);
+    d.stale = true;
   }
 
-  void change(const std::string& uri, const json& changes) {
+  void change(const std::string& uri, const json& changes, const json& version) {
     auto it = documents_.find(uri);
     if (it == documents_.end()) throw ProtocolError(error_code::invalid_params, "文档没有打开：" + uri);
     if (!changes.is_array()) throw ProtocolError(error_code::invalid_params, "缺少 contentChanges");
@@ -229,7 +355,8 @@ class Server {
       current.replace(b, e - b, replacement);
       update_line_starts(starts, b, e, replacement);
     }
-    lint_and_publish(uri, it->second);
+    it->second.version = version_of(version);
+    it->second.stale = true;
   }
 
   // Offsets where each line of `text` starts (after \n, \r\n or \r).
@@ -290,22 +417,66 @@ class Server {
     auto it = documents_.find(uri);
     if (it == documents_.end()) return;
     if (text.is_string()) it->second.text = text.get<std::string>();
-    lint_and_publish(uri, it->second);
+    it->second.stale = true;
   }
 
   void close(const std::string& uri) {
     // Closing twice, or something never opened, is not an error worth a failure.
-    if (documents_.erase(uri)) publish(uri, json::array());
+    if (documents_.erase(uri)) publish(uri, json::array(), std::nullopt);
   }
 
   void reload() {
     reset_configs();
-    for (auto& [uri, d] : documents_) lint_and_publish(uri, d);
+    for (auto& [uri, d] : documents_) d.stale = true;
+    lint_stale();
   }
 
   void reset_configs() {
-    configs_ = std::make_unique<ConfigCache>(options_, override_);
+    LinterOptions options = options_;
+    if (settings_.profile) options.profile_override = *settings_.profile;
+    configs_ = std::make_unique<ConfigCache>(options, settings_.config ? settings_.config : override_);
     refusals_shown_.clear();
+    linters_seen_.clear();
+    config_files_ = config_files_in_use();
+  }
+
+  void lint_stale() {
+    for (auto& [uri, d] : documents_)
+      if (d.stale) lint_and_publish(uri, d);
+    publish_config_errors();
+  }
+
+  // Every file the configurations of the open documents depend on, with its size and
+  // time of change; a missing file (no .reportlint.toml in a directory yet) counts too.
+  std::map<fs::path, std::pair<std::intmax_t, std::int64_t>> config_files_in_use() const {
+    std::map<fs::path, std::pair<std::intmax_t, std::int64_t>> files;
+    auto add = [&](const fs::path& file) {
+      struct stat st {};
+      files[file] = ::stat(file.c_str(), &st) == 0 ? std::pair{static_cast<std::intmax_t>(st.st_size),
+                                                               std::int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec}
+                                                     : std::pair{std::intmax_t{-1}, std::int64_t{0}};
+    };
+    if (const auto& chosen = settings_.config ? settings_.config : override_; chosen && !chosen->starts_with("builtin:"))
+      add(fs::absolute(*chosen));
+    std::set<fs::path> directories;
+    for (const auto& [uri, d] : documents_)
+      if (d.path) directories.insert(d.path->parent_path());
+    for (const fs::path& directory : directories) {
+      // The nearest config, and where a new one would take its place.
+      for (fs::path dir = fs::absolute(directory); ; dir = dir.parent_path()) {
+        add(dir / kConfigFileName);
+        if (fs::exists(dir / kConfigFileName) || dir == dir.parent_path()) break;
+      }
+    }
+    for (const auto& [key, linter] : linters_seen_)
+      for (const std::string& layer : linter->config().layers)
+        if (!layer.starts_with("builtin:")) add(layer);
+    return files;
+  }
+
+  void reload_if_configs_changed() {
+    if (!initialized_ || documents_.empty()) return;
+    if (config_files_in_use() != config_files_) reload();
   }
 
   // An untrusted project's config asked to load plugins or files outside the project:
@@ -321,29 +492,56 @@ class Server {
   }
 
   void lint_and_publish(const std::string& uri, OpenDocument& d) {
-    d.document.reset();
-    d.diagnostics.clear();
+    d.stale = false;
     try {
       const std::string shown = d.path ? d.path->string() : uri;
       const fs::path directory = d.path ? d.path->parent_path() : fs::current_path();
       const auto linter = configs_->for_directory(directory);
+      if (linters_seen_.emplace(linter.get(), linter).second) config_files_ = config_files_in_use();
       warn_refusals(*linter);
       SourceText source = decode_source(shown, d.text);
-      d.document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format_for_path(shown)));
-      d.diagnostics = linter->lint(*d.document);
+      auto document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format_for_path(shown)));
+      d.diagnostics = linter->lint(*document);
+      d.document = std::move(document);
     } catch (const Error& e) {
+      // A broken configuration is shown where it is broken, on the config file; the
+      // draft keeps the findings it had, rather than seeming clean.
       std::string message;
-      for (const Failure& f : e.failures()) message += (message.empty() ? "" : "\n") + format_failure(f);
-      notify("window/showMessage", {{"type", 1}, {"message", "reportlint: " + message}});
-      d.document.reset();
-      d.diagnostics.clear();
+      for (const Failure& f : e.failures()) {
+        if (!f.path.empty() && fs::path(f.path).extension() == ".toml") {
+          config_errors_[fs::absolute(f.path)].push_back(f);
+        } else {
+          message += (message.empty() ? "" : "\n") + format_failure(f);
+        }
+      }
+      if (!message.empty()) notify("window/showMessage", {{"type", 1}, {"message", "reportlint: " + message}});
+      return;
     }
     json diagnostics = json::array();
-    if (d.document) {
-      Mapping mapping(*d.document, unit_);
-      for (const Diagnostic& diag : d.diagnostics) diagnostics.push_back(to_lsp(uri, diag, mapping));
+    Mapping mapping(*d.document, unit_);
+    for (const Diagnostic& diag : d.diagnostics) diagnostics.push_back(to_lsp(uri, diag, mapping));
+    publish(uri, std::move(diagnostics), d.version);
+  }
+
+  // The errors of the configuration files, as diagnostics on those files; a file whose
+  // errors are gone gets an empty list.
+  void publish_config_errors() {
+    for (auto& [file, failures] : config_errors_) {
+      json diagnostics = json::array();
+      std::set<std::string> seen;
+      for (const Failure& f : failures) {
+        if (!seen.insert(format_failure(f)).second) continue;  // every draft under it says the same
+        const std::uint32_t line = f.line ? f.line - 1 : 0, column = f.column ? f.column - 1 : 0;
+        diagnostics.push_back({{"range", {{"start", {{"line", line}, {"character", column}}},
+                                          {"end", {{"line", line}, {"character", column + 1}}}}},
+                               {"severity", 1},
+                               {"source", "reportlint"},
+                               {"message", f.message}});
+      }
+      publish(uri_of_path(file), std::move(diagnostics), std::nullopt);
     }
-    publish(uri, std::move(diagnostics));
+    std::erase_if(config_errors_, [](const auto& entry) { return entry.second.empty(); });
+    for (auto& [file, failures] : config_errors_) failures.clear();  // kept as files to clear next time
   }
 
   // Position mappers kept across the diagnostics of a document: they are fastest when
@@ -364,6 +562,7 @@ class Server {
                 {"code", d.rule},
                 {"source", "reportlint"},
                 {"message", d.message}};
+    if (const std::string page = rule_page(d.rule); !page.empty()) out["codeDescription"] = {{"href", page}};
     if (!d.notes.empty()) {
       json related = json::array();
       for (const Note& n : d.notes)
@@ -378,35 +577,98 @@ class Server {
     return mapper.offset_of({static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(character + 1)});
   }
 
+  // The rule's doc page installed beside the data (share/reportlint/docs/rules/ID.md), as
+  // a file URI, or "" for a rule without one (an out-of-tree plugin's).
+  std::string rule_page(std::string_view rule) const {
+    const auto it = rule_pages_.find(rule);
+    if (it != rule_pages_.end()) return it->second;
+    const fs::path page = options_.data_dir / "docs" / "rules" / (std::string(rule) + ".md");
+    std::error_code ec;
+    return rule_pages_.emplace(std::string(rule), fs::is_regular_file(page, ec) ? uri_of_path(page) : "").first->second;
+  }
+
+  // Whether the client's `only` list (context.only) lets actions of `kind` through: an
+  // entry selects its kind and the kinds below it ("source" selects "source.fixAll.x").
+  static bool wanted(const json& only, std::string_view kind) {
+    if (!only.is_array()) return true;
+    for (const json& k : only) {
+      if (!k.is_string()) continue;
+      const std::string& prefix = k.get_ref<const std::string&>();
+      if (kind == prefix || (kind.starts_with(prefix) && kind[prefix.size()] == '.')) return true;
+    }
+    return false;
+  }
+
+  OpenDocument* fresh(const std::string& uri) {
+    const auto it = documents_.find(uri);
+    if (it == documents_.end()) return nullptr;
+    if (it->second.stale) lint_and_publish(uri, it->second);
+    return &it->second;
+  }
+
   json code_actions(const json& params) {
     const std::string uri = string_member(member(params, "textDocument"), "uri");
     const json& range = member(params, "range");
     checked_position(member(range, "start"));  // a bad position is an error, open or not
     checked_position(member(range, "end"));
+    const json& only = member(member(params, "context"), "only");
     json actions = json::array();
-    const auto it = documents_.find(uri);
-    if (it == documents_.end() || !it->second.document) return actions;
-    const Document& doc = *it->second.document;
+    OpenDocument* open = fresh(uri);
+    if (!open || !open->document) return actions;
+    const Document& doc = *open->document;
     const PositionMapper mapper(doc, unit_);
-    const std::size_t b = offset_of(mapper, member(range, "start")), e = offset_of(mapper, member(range, "end"));
+    // The whole lines of the range: a fix at the end of a line (joining it with the next)
+    // is reachable from anywhere on the line, as a normal-mode cursor cannot go past its
+    // last character.
+    const std::size_t first_line = doc.line_at(offset_of(mapper, member(range, "start")));
+    const std::size_t last_line = doc.line_at(offset_of(mapper, member(range, "end")));
+    const std::size_t b = doc.lines()[first_line].begin;
+    const std::size_t e = last_line + 1 < doc.lines().size() ? doc.lines()[last_line + 1].begin : doc.text().size();
     Mapping mapping(doc, unit_);  // one for all: positions of a long line are counted once
-    for (const Diagnostic& d : it->second.diagnostics) {
-      if (!d.fix || d.range.begin > e || d.range.end < b) continue;
-      json edits = json::array();
-      for (const Edit& edit : d.fix->edits) edits.push_back({{"range", mapping.range(edit.range)}, {"newText", edit.replacement}});
-      std::string title = describe_fix(doc.text(), *d.fix);  // bounded, however long the replacement
-      if (d.fix->applicability == Applicability::unsafe) title += "（建议）";
-      actions.push_back({{"title", title + " [" + std::string(d.rule) + "]"},
-                         {"kind", "quickfix"},
-                         {"diagnostics", json::array({to_lsp(uri, d, mapping)})},
-                         {"isPreferred", d.fix->applicability == Applicability::safe},
-                         {"edit", {{"changes", {{uri, std::move(edits)}}}}}});
+    if (wanted(only, "quickfix")) {
+      for (const Diagnostic& d : open->diagnostics) {
+        if (!d.fix || d.range.begin > e || d.range.end < b) continue;
+        json edits = json::array();
+        for (const Edit& edit : d.fix->edits) edits.push_back({{"range", mapping.range(edit.range)}, {"newText", edit.replacement}});
+        std::string title = describe_fix(doc.text(), *d.fix);  // bounded, however long the replacement
+        if (d.fix->applicability == Applicability::unsafe) title += "（建议）";
+        actions.push_back({{"title", title + " [" + std::string(d.rule) + "]"},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({to_lsp(uri, d, mapping)})},
+                           {"isPreferred", d.fix->applicability == Applicability::safe},
+                           {"edit", {{"changes", {{uri, std::move(edits)}}}}}});
+      }
+    }
+    // Every certain fix of the document at once, as --fix applies them (one pass).
+    if (wanted(only, kFixAllKind)) {
+      const FixSelection all = select_fixes(open->diagnostics);
+      if (all.fixes > 0) {
+        json edits = json::array();
+        Mapping whole(doc, unit_);
+        for (const Edit& edit : all.edits) edits.push_back({{"range", whole.range(edit.range)}, {"newText", edit.replacement}});
+        actions.push_back({{"title", fmt::format("修复全部 {} 处可确定的问题 [reportlint]", all.fixes)},
+                           {"kind", kFixAllKind},
+                           {"edit", {{"changes", {{uri, std::move(edits)}}}}}});
+      }
     }
     return actions;
   }
 
-  void publish(const std::string& uri, json diagnostics) {
-    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", std::move(diagnostics)}});
+  // textDocument/diagnostic: the findings of an open document, for clients that pull.
+  json pull_diagnostics(const json& params) {
+    const std::string uri = string_member(member(params, "textDocument"), "uri");
+    json items = json::array();
+    if (OpenDocument* open = fresh(uri); open && open->document) {
+      Mapping mapping(*open->document, unit_);
+      for (const Diagnostic& d : open->diagnostics) items.push_back(to_lsp(uri, d, mapping));
+    }
+    return {{"kind", "full"}, {"items", std::move(items)}};
+  }
+
+  void publish(const std::string& uri, json diagnostics, std::optional<std::int64_t> version) {
+    json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
+    if (version) params["version"] = *version;
+    notify("textDocument/publishDiagnostics", std::move(params));
   }
   void notify(const char* method, json params) {
     write_message(out_, {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
@@ -423,10 +685,21 @@ class Server {
   std::FILE* out_;
   std::unique_ptr<ConfigCache> configs_;
   std::set<const Linter*> refusals_shown_;
-  ColumnUnit unit_ = ColumnUnit::utf16;
+  ClientSettings settings_;
+  ColumnUnit negotiated_unit_ = ColumnUnit::utf16;
+  ColumnUnit unit_ = ColumnUnit::utf16;  // the negotiated one, unless the settings say otherwise
+  bool can_register_watchers_ = false;
   bool initialized_ = false;
   bool shutdown_ = false;
+  bool reader_done_ = false;
+  std::shared_ptr<MessageQueue> queue_ = std::make_shared<MessageQueue>();
   std::map<std::string, OpenDocument> documents_;
+  // The linters in use since the last reload (their configs' files are watched), and
+  // those files as last seen.
+  std::map<const Linter*, std::shared_ptr<const Linter>> linters_seen_;
+  std::map<fs::path, std::pair<std::intmax_t, std::int64_t>> config_files_;
+  std::map<fs::path, std::vector<Failure>> config_errors_;  // config file → its errors
+  mutable std::map<std::string, std::string, std::less<>> rule_pages_;
 };
 
 }  // namespace

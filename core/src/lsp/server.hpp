@@ -1,12 +1,17 @@
 // `reportlint lsp`: a Language Server Protocol server on standard input and output.
 //
-// Full document sync: every didOpen / didChange / didSave lints the whole text and
-// publishes its diagnostics (rule id as `code`, notes as relatedInformation);
-// codeAction offers each fix of a diagnostic in the range as a quick fix. Positions are
-// counted in the encoding negotiated at initialize (UTF-16 unless the client offers
-// UTF-8 or UTF-32 first). Configuration is found as on the command line: the nearest
-// .reportlint.toml above the document, else builtin:default; saving a config file
-// reloads it.
+// Incremental sync; a burst of edits is linted once, at its end, and its diagnostics are
+// published with the document's version (rule id as `code`, its doc page as
+// codeDescription, notes as relatedInformation), or pulled (textDocument/diagnostic).
+// codeAction offers the fixes of the diagnostics on the range's lines as quick fixes, and
+// every certain fix at once as source.fixAll.reportlint. Positions are counted in the
+// encoding negotiated at initialize (UTF-16 unless the client offers UTF-8 or UTF-32
+// first) unless the settings name a column unit. Configuration is found as on the command
+// line: the nearest .reportlint.toml above the document, else builtin:default, unless the
+// client's settings (initializationOptions, didChangeConfiguration) name a config or a
+// profile. A config file that changes — reported by the client's file watcher, saved in
+// the editor, or noticed by the server when idle — is reloaded and the open documents
+// re-linted; its errors are shown as diagnostics on the config file.
 #pragma once
 
 #include <cstdio>
