@@ -57,7 +57,7 @@ TEST(DataSafety, WriteBaselineReplacesOnlyARegularFileThatIsNoInput) {
   // A new file is created, with the usual permissions.
   r = run_reportlint({"--write-baseline", "sub/base.json", "a.txt"}, o);
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_TRUE(contains(test::read_file(dir.path() / "sub" / "base.json"), "\"version\": 1"));
+  EXPECT_TRUE(contains(test::read_file(dir.path() / "sub" / "base.json"), "\"version\": 2"));
 }
 
 TEST(DataSafety, FixRefusesReadOnlyFilesUnlessForced) {

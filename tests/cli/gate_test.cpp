@@ -116,6 +116,64 @@ TEST(Baseline, ReportsOnlyNewFindings) {
   EXPECT_TRUE(contains(r.out, "\"baselined\": 4")) << r.out;
 }
 
+// In these drafts a line is a paragraph: a finding is known by its text and a little
+// context, so fixing one finding of a baselined paragraph, editing it far from the others,
+// or moving it, keeps the others baselined; the same mistake in a new paragraph is new.
+TEST(Baseline, FindingsOfAParagraphAreMatchedOneByOne) {
+  TempDir dir;
+  const std::string first = "今年以来，街道组织学习xx次，开展志愿服务活动二十余场，惠及辖区居民三千余人，截止目前共办理群众诉求一千二百件。\n";
+  dir.write("a.txt", "2023年工作总结\n\n" + first);
+  RunOptions o;
+  o.cwd = dir.path();
+  auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--write-baseline", "base.json", "a.txt"}, o);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string baseline = test::read_file(dir.path() / "base.json");
+  EXPECT_TRUE(contains(baseline, "\"version\": 2")) << baseline;
+  EXPECT_TRUE(contains(baseline, "\"text\": \"截止目前\"")) << baseline;
+
+  // 截止目前 fixed; the paragraph edited between the findings; moved two lines down.
+  dir.write("a.txt", "2023年工作总结\n\n一段新的文字。\n\n今年以来，街道组织学习xx次，开展志愿服务活动三十余场，惠及辖区居民五千余人，截至目前共办理群众诉求一千二百件。\n");
+  r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--baseline", "base.json", "a.txt"}, o);
+  EXPECT_EQ(r.status, 0) << "the paragraph's other finding came back: " << r.out;
+  EXPECT_FALSE(contains(r.out, "xx")) << r.out;
+
+  // The same placeholder in a new paragraph is a new finding.
+  dir.write("a.txt", "2023年工作总结\n\n" + first + "全年新建公园xx个。\n");
+  r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--baseline", "base.json", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(contains(r.out, "a.txt:4:7: error: 未填写的占位符“xx”")) << r.out;
+  EXPECT_EQ(count(r.out, "\n"), 1u) << r.out;
+}
+
+TEST(Baseline, VersionOneFilesAreStillRead) {
+  TempDir dir;
+  dir.write("a.txt", "完成xx次。\n还有xx项。\n");
+  dir.write("old.json", R"({"version": 1, "findings": [{"file": "a.txt", "rule": "placeholder.unfilled", "line": "完成xx次。", "count": 1}]})");
+  RunOptions o;
+  o.cwd = dir.path();
+  const auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "--baseline", "old.json", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "a.txt:2:3: error: 未填写的占位符“xx” [placeholder.unfilled]\n");
+}
+
+// GitHub refuses a SARIF run of more than 25,000 results: beyond the limit the most severe
+// are kept, and the log and standard error say so and how to see the rest.
+TEST(SarifFormat, ALimitKeepsTheMostSevereAndSaysSo) {
+  TempDir dir;
+  dir.write("a.txt", "完成得挺好。\n完成xx次。\n完成得挺好。\n还有xx项。\n");  // warnings around errors
+  RunOptions o;
+  o.cwd = dir.path();
+  auto r = run_reportlint({"--config", "builtin:default", "--format", "sarif", "--sarif-max-results", "2", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "warning: SARIF 中只有 2 个结果（共 ")) << r.err;
+  EXPECT_TRUE(contains(r.out, "\"toolExecutionNotifications\"")) << r.out;
+  EXPECT_EQ(count(r.out, "\"ruleId\": \"placeholder.unfilled\""), 2u) << "the errors are kept: " << r.out;
+  EXPECT_EQ(count(r.out, "\"ruleId\": \"phrasing.colloquial\""), 0u);
+  r = run_reportlint({"--config", "builtin:default", "--format", "sarif", "--sarif-max-results", "0", "a.txt"}, o);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(count(r.out, "\"ruleId\": \"phrasing.colloquial\""), 2u) << r.out;
+}
+
 TEST(Baseline, ABrokenBaselineIsAnError) {
   TempDir dir;
   dir.write("a.txt", "完成xx次。\n");

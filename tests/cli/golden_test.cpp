@@ -60,7 +60,9 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"draft.byte.json", {"--format", "json", "--column-unit", "byte"}, 1},
                       GoldenCase{"draft.github", {"--format", "github"}, 1},
                       GoldenCase{"draft.sarif", {"--format", "sarif"}, 1},
-                      GoldenCase{"draft.utf16.sarif", {"--format", "sarif", "--column-unit", "utf16"}, 1}),
+                      GoldenCase{"draft.utf16.sarif", {"--format", "sarif", "--column-unit", "utf16"}, 1},
+                      GoldenCase{"draft.gitlab.json", {"--format", "gitlab"}, 1},
+                      GoldenCase{"draft.rdjson", {"--format", "rdjson"}, 1}),
     [](const ::testing::TestParamInfo<GoldenCase>& info) {
       std::string n = info.param.name;
       for (char& ch : n)

@@ -22,8 +22,10 @@ for (const file of files) {
     const [sarifRun] = log.runs;
     assert.equal(sarifRun.columnKind, unit === 'utf16' ? 'utf16CodeUnits' : 'unicodeCodePoints');
     assert.ok(sarifRun.tool.driver.rules.every((r) => r.help?.markdown?.includes('## What it does')), 'every rule has its page as help');
+    assert.ok(sarifRun.tool.driver.informationUri, 'the tool has an informationUri');
     for (const r of sarifRun.results) {
       assert.equal(sarifRun.tool.driver.rules[r.ruleIndex].id, r.ruleId, 'ruleIndex points at the rule');
+      assert.match(r.partialFingerprints?.['reportlint/v1'] ?? '', /^[0-9a-f]{16}$/, 'each result has its fingerprint');
       fixes += r.fixes ? 1 : 0;
     }
     results += sarifRun.results.length;

@@ -218,6 +218,8 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
   render.color = use_color(options.color, out);
   render.max_snippet_width = snippet_width(out);
   render.tool_version = REPORTLINT_VERSION;
+  render.homepage = REPORTLINT_HOMEPAGE;
+  render.sarif_max_results = options.sarif_max_results;
   if (options.format == "sarif") render.rules = rule_descriptions(linters);  // only SARIF lists the rules
   render.base_directory = fs::current_path();
   auto renderer = make_renderer(options.format, render, out);

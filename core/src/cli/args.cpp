@@ -41,7 +41,7 @@ std::string usage_text() {
 目录会被递归遍历，检查其中的 .txt 和 .md 文件。
 
 选项：
-  --format text|gcc|json|sarif|github
+  --format text|gcc|json|sarif|github|gitlab|rdjson
                                 输出格式（默认 text）
   --config FILE|builtin:NAME    使用此配置（默认：从被检查文件向上查找 .reportlint.toml，
                                 找不到则用 builtin:default）
@@ -67,6 +67,7 @@ std::string usage_text() {
   --encoding NAME               文本文件的编码：auto（默认，自动识别 UTF-8、GB18030/GBK、UTF-16）、
                                 utf-8、gb18030、gbk、utf-16le、utf-16be
   --check-plugin FILE           在子进程中试加载插件，报告它是否能用、怎样失败
+  --sarif-max-results N         SARIF 中最多的结果数（默认 25000，GitHub 的上限；0 表示不限）
   --version                     显示版本
   --help                        显示本帮助
 
@@ -184,6 +185,13 @@ CliOptions parse_args(int argc, const char* const* argv) {
         usage_error(fmt::format("--encoding 的值“{}”无效，应为 auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be", v));
     } else if (name == "--check-plugin") {
       o.check_plugin = value();
+    } else if (name == "--sarif-max-results") {
+      const std::string v = value();
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (ec != std::errc() || end != v.data() + v.size())
+        usage_error(fmt::format("--sarif-max-results 的值“{}”无效，应为非负整数（0 表示不限）", v));
+      o.sarif_max_results = n;
     } else {
       usage_error(fmt::format("未知选项 {}", arg));
     }

@@ -37,6 +37,7 @@ struct CliOptions {
   std::uint64_t max_file_size = 256ull << 20;  // --max-file-size: larger inputs are refused
   std::optional<EncodingChoice> encoding;      // --encoding: overrides the config's and detection
   std::optional<std::string> check_plugin;    // --check-plugin FILE
+  std::size_t sarif_max_results = 25000;      // --sarif-max-results N (0: no limit)
   bool help = false;
   bool version = false;
 };

@@ -8,6 +8,7 @@
 
 #include "io/atomic_write.hpp"
 #include "io/source.hpp"
+#include "lint/fingerprint.hpp"
 #include "support/error.hpp"
 #include "support/names.hpp"
 
@@ -81,8 +82,10 @@ Baseline Baseline::load(const fs::path& file) {
     if (const std::size_t at = detail.find("] "); at != std::string::npos) detail.erase(0, at + 2);
     fail(fmt::format("JSON 错误（{}）", detail));
   }
-  if (!root.is_object() || root.value("version", json()) != 1 || !root.contains("findings") || !root["findings"].is_array())
-    fail("应有 \"version\": 1 和 \"findings\" 数组");
+  const json version = root.is_object() ? root.value("version", json()) : json();
+  if (!root.is_object() || (version != 1 && version != 2) || !root.contains("findings") || !root["findings"].is_array())
+    fail("应有 \"version\"（1 或 2）和 \"findings\" 数组");
+  const char* identity = version == 1 ? "line" : "fingerprint";
   std::size_t index = 0;
   for (const json& f : root["findings"]) {
     ++index;
@@ -90,37 +93,51 @@ Baseline Baseline::load(const fs::path& file) {
       const auto it = f.find(name);
       return it != f.end() && it->is_string() ? &*it : nullptr;
     };
-    if (!f.is_object() || !field("file") || !field("rule") || !field("line"))
-      fail(fmt::format("第 {} 条记录应有字符串 \"file\"、\"rule\"、\"line\"", index));
+    if (!f.is_object() || !field("file") || !field("rule") || !field(identity))
+      fail(fmt::format("第 {} 条记录应有字符串 \"file\"、\"rule\"、\"{}\"", index, identity));
     std::size_t count = 1;
     if (const auto it = f.find("count"); it != f.end()) {
       if (!it->is_number_unsigned() || it->get<std::uint64_t>() == 0 || it->get<std::uint64_t>() > 1'000'000'000)
         fail(fmt::format("第 {} 条记录的 \"count\" 应为正整数", index));
       count = it->get<std::size_t>();
     }
-    baseline.counts_[{field("file")->get<std::string>(), field("rule")->get<std::string>(),
-                      field("line")->get<std::string>()}] += count;
+    Key key{field("file")->get<std::string>(), field("rule")->get<std::string>(), field(identity)->get<std::string>()};
+    if (version == 1) {
+      baseline.line_counts_[std::move(key)] += count;
+    } else {
+      if (const json* text = field("text")) baseline.texts_[key] = text->get<std::string>();
+      baseline.counts_[std::move(key)] += count;
+    }
   }
   return baseline;
 }
 
-Baseline::Key Baseline::key_of(const std::string& shown_path, const Document& document, const Diagnostic& d) const {
+std::string Baseline::file_key(const std::string& shown_path) const {
   std::error_code ec;
   const fs::path absolute = fs::absolute(shown_path, ec).lexically_normal();
   fs::path relative = absolute.lexically_relative(directory_);
   if (relative.empty()) relative = absolute;  // no common root
-  const std::string_view line = trim(document.line_text(document.line_at(d.range.begin)));
   // Stored in JSON: a name that is not UTF-8 is kept as escape_name() shows it.
-  return {escape_name(relative.generic_string()), std::string(d.rule), std::string(line)};
+  return escape_name(relative.generic_string());
 }
 
 void Baseline::add(const std::string& shown_path, const Document& document, const Diagnostic& diagnostic) {
-  ++counts_[key_of(shown_path, document, diagnostic)];
+  Key key{file_key(shown_path), std::string(diagnostic.rule), fingerprint(document, diagnostic)};
+  texts_.try_emplace(key, fingerprint_parts(document, diagnostic).flagged);
+  ++counts_[std::move(key)];
 }
 
 bool Baseline::take(const std::string& shown_path, const Document& document, const Diagnostic& diagnostic) {
-  const auto it = counts_.find(key_of(shown_path, document, diagnostic));
-  if (it == counts_.end() || it->second == 0) return false;
+  const std::string file = file_key(shown_path);
+  if (const auto it = counts_.find({file, std::string(diagnostic.rule), fingerprint(document, diagnostic)});
+      it != counts_.end() && it->second > 0) {
+    --it->second;
+    return true;
+  }
+  if (line_counts_.empty()) return false;
+  const std::string_view line = trim(document.line_text(document.line_at(diagnostic.range.begin)));
+  const auto it = line_counts_.find({file, std::string(diagnostic.rule), std::string(line)});
+  if (it == line_counts_.end() || it->second == 0) return false;
   --it->second;
   return true;
 }
@@ -128,6 +145,7 @@ bool Baseline::take(const std::string& shown_path, const Document& document, con
 std::size_t Baseline::size() const {
   std::size_t n = 0;
   for (const auto& [key, count] : counts_) n += count;
+  for (const auto& [key, count] : line_counts_) n += count;
   return n;
 }
 
@@ -135,9 +153,14 @@ void Baseline::write() const {
   json findings = json::array();
   for (const auto& [key, count] : counts_) {
     if (count == 0) continue;
-    findings.push_back({{"file", std::get<0>(key)}, {"rule", std::get<1>(key)}, {"line", std::get<2>(key)}, {"count", count}});
+    const auto text = texts_.find(key);
+    findings.push_back({{"file", std::get<0>(key)},
+                        {"rule", std::get<1>(key)},
+                        {"fingerprint", std::get<2>(key)},
+                        {"text", text != texts_.end() ? text->second : std::string()},
+                        {"count", count}});
   }
-  const json root = {{"version", 1}, {"tool", "reportlint"}, {"findings", std::move(findings)}};
+  const json root = {{"version", 2}, {"tool", "reportlint"}, {"findings", std::move(findings)}};
   std::error_code ec;
   if (!fs::exists(file_, ec)) {
     if (file_.has_parent_path()) fs::create_directories(file_.parent_path(), ec);

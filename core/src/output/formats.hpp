@@ -13,5 +13,7 @@ std::unique_ptr<Renderer> make_gcc_renderer(const RenderOptions& options, std::F
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_github_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_sarif_renderer(const RenderOptions& options, std::FILE* out);
+std::unique_ptr<Renderer> make_gitlab_renderer(const RenderOptions& options, std::FILE* out);
+std::unique_ptr<Renderer> make_rdjson_renderer(const RenderOptions& options, std::FILE* out);
 
 }  // namespace reportlint

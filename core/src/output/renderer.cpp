@@ -9,10 +9,12 @@ std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOpt
   if (format == "gcc") return make_gcc_renderer(options, out);
   if (format == "json") return make_json_renderer(options, out);
   if (format == "sarif") return make_sarif_renderer(options, out);
+  if (format == "gitlab") return make_gitlab_renderer(options, out);
+  if (format == "rdjson") return make_rdjson_renderer(options, out);
   if (format == "github") return make_github_renderer(options, out);
   return nullptr;
 }
 
-std::vector<std::string_view> renderer_names() { return {"text", "gcc", "json", "sarif", "github"}; }
+std::vector<std::string_view> renderer_names() { return {"text", "gcc", "json", "sarif", "github", "gitlab", "rdjson"}; }
 
 }  // namespace reportlint

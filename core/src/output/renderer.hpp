@@ -50,6 +50,8 @@ struct RenderOptions {
   std::string tool_version;
   std::vector<RuleDescription> rules;  // of every configuration in use, sorted by id
   std::filesystem::path base_directory;  // relative paths are relative to this (SARIF's %SRCROOT%)
+  std::string homepage;                  // the project's home page (SARIF informationUri, rdjson source url)
+  std::size_t sarif_max_results = 25000;  // GitHub refuses a run with more; 0: no limit
 };
 
 // Output gathered in a string and written in pieces of about 64 KiB: one write for many

@@ -1,12 +1,20 @@
 // SARIF 2.1.0 (OASIS), the log GitHub code scanning and other CI dashboards read: one
 // run, every rule of the loaded plugins under tool.driver.rules with its doc page as
-// help, results with their regions, notes as related locations and fixes as SARIF fixes.
+// help, results with their regions, fingerprints (partialFingerprints, the baseline's),
+// notes as related locations and fixes as SARIF fixes. GitHub refuses a run of more than
+// 25,000 results: beyond RenderOptions::sarif_max_results the run keeps the most severe
+// ones (errors first, then in order), and says so in the log and on standard error.
 // Paths are relative URIs against %SRCROOT% (the working directory), percent-encoded.
 // SARIF counts columns in code points or UTF-16 units only; other units fall back to
 // code points, and columnKind says which.
+#include <algorithm>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "lint/fingerprint.hpp"
 #include "output/formats.hpp"
+#include "output/relative_path.hpp"
 
 namespace reportlint {
 namespace {
@@ -62,6 +70,7 @@ class SarifRenderer final : public Renderer {
       result["level"] = level_of(d.severity);
       result["message"] = {{"text", d.message}};
       result["locations"] = json::array({{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(d.range)}}}}});
+      result["partialFingerprints"] = {{"reportlint/v1", fingerprint(*report.document, d)}};
       if (!d.notes.empty()) {
         json related = json::array();
         for (std::size_t i = 0; i < d.notes.size(); ++i) {
@@ -82,11 +91,23 @@ class SarifRenderer final : public Renderer {
                                         {"artifactChanges", json::array({{{"artifactLocation", artifact},
                                                                           {"replacements", std::move(replacements)}}})}}});
       }
+      severities_.push_back(d.severity);
       results_.push_back(std::move(result));
     }
   }
 
   void finish(const Summary&) override {
+    json notifications = json::array();
+    if (options_.sarif_max_results && results_.size() > options_.sarif_max_results) {
+      const std::size_t total = results_.size();
+      keep_most_severe(options_.sarif_max_results);
+      const std::string message = fmt::format(
+          "SARIF 中只有 {} 个结果（共 {} 个；GitHub 不接受一次运行超过 25000 个结果）：保留了最严重的，错误在先。"
+          "要看到全部，请用 --baseline 只报告新问题、分目录检查，或用 --sarif-max-results 0 取消限制",
+          results_.size(), total);
+      std::fprintf(stderr, "reportlint: warning: %s\n", message.c_str());
+      notifications.push_back({{"level", "warning"}, {"message", {{"text", message}}}});
+    }
     json rules = json::array();
     for (const RuleDescription& r : options_.rules) {
       rules.push_back({{"id", r.id},
@@ -102,10 +123,9 @@ class SarifRenderer final : public Renderer {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},
         {"runs", json::array({{
-                     {"tool", {{"driver", {{"name", "reportlint"},
-                                           {"version", options_.tool_version},
-                                           {"semanticVersion", options_.tool_version},
-                                           {"rules", std::move(rules)}}}}},
+                     {"tool", {{"driver", driver(std::move(rules))}}},
+                     {"invocations", json::array({{{"executionSuccessful", true},
+                                                   {"toolExecutionNotifications", std::move(notifications)}}})},
                      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root}}}}},
                      {"columnKind", unit_ == ColumnUnit::utf16 ? "utf16CodeUnits" : "unicodeCodePoints"},
                      {"results", std::move(results_)},
@@ -118,14 +138,29 @@ class SarifRenderer final : public Renderer {
   }
 
  private:
-  // The path relative to the base directory, '/'-separated.
-  std::string relative(const std::string& path) const {
-    std::filesystem::path p(path);
-    if (p.is_absolute() && !options_.base_directory.empty()) {
-      const auto r = p.lexically_relative(options_.base_directory);
-      if (!r.empty() && *r.begin() != "..") p = r;
-    }
-    return p.lexically_normal().generic_string();
+  std::string relative(const std::string& path) const { return relative_to(options_.base_directory, path); }
+
+  json driver(json rules) const {
+    json d = {{"name", "reportlint"}};
+    if (!options_.homepage.empty()) d["informationUri"] = options_.homepage;
+    d["version"] = options_.tool_version;
+    d["semanticVersion"] = options_.tool_version;
+    d["rules"] = std::move(rules);
+    return d;
+  }
+
+  // Keeps `limit` results: every error before any warning before any note, each kind in
+  // the order reported.
+  void keep_most_severe(std::size_t limit) {
+    std::vector<std::size_t> order(results_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto rank = [&](std::size_t i) { return severities_[i] == Severity::error ? 0 : severities_[i] == Severity::warning ? 1 : 2; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+    order.resize(limit);
+    std::sort(order.begin(), order.end());  // back in the order reported
+    json kept = json::array();
+    for (const std::size_t i : order) kept.push_back(std::move(results_[i]));
+    results_ = std::move(kept);
   }
 
   RenderOptions options_;
@@ -133,6 +168,7 @@ class SarifRenderer final : public Renderer {
   ColumnUnit unit_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
   json results_ = json::array();
+  std::vector<Severity> severities_;  // of each result, for the limit
 };
 
 }  // namespace
