@@ -26,6 +26,7 @@
 #include "io/atomic_write.hpp"
 #include "io/source.hpp"
 #include "cli/baseline.hpp"
+#include "cli/generated_docs.hpp"
 #include "lint/core_rules.hpp"
 #include "lint/suppressions.hpp"
 #include "lint/fix_loop.hpp"
@@ -319,6 +320,16 @@ int run(int argc, const char* const* argv) {
   // `reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME] [--trust]`
   const std::string_view command = argc >= 2 ? std::string_view(argv[1]) : std::string_view();
   const bool language_server = command == "lsp";
+  if (command == "completions") {
+    const auto script = argc == 3 ? shell_completions(argv[2]) : std::nullopt;
+    if (!script) throw Error(Failure{"", 0, 0, "用法：reportlint completions bash|zsh|fish"});
+    fmt::print("{}", *script);
+    return 0;
+  }
+  if (command == "manpage") {
+    fmt::print("{}", man_page(REPORTLINT_VERSION, REPORTLINT_HOMEPAGE));
+    return 0;
+  }
   const bool subcommand = language_server || command == "trust" || command == "untrust";
   const CliOptions options = subcommand ? parse_args(argc - 1, argv + 1) : parse_args(argc, argv);
   if (command == "trust" || command == "untrust") return trust_command(command == "trust", options.paths);

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include "cli/option_table.hpp"
 #include "output/renderer.hpp"
+#include "reportlint/text.hpp"
 #include "support/error.hpp"
 
 namespace reportlint {
@@ -31,50 +34,39 @@ std::uint64_t parse_size(const std::string& v) {
 }  // namespace
 
 std::string usage_text() {
-  return R"(用法：reportlint [选项] 路径...
-      reportlint - --stdin-filename 名称
-      reportlint lsp [--config FILE] [--plugin-dir DIR] [--profile NAME] [--trust]
-      reportlint trust [路径]      信任路径所在项目的 .reportlint.toml（见 docs/security.md）
-      reportlint untrust [路径]    撤销信任
-
-检查公文草稿（.txt、.md）中的未填占位符、模板残留、序号、结构和用词问题。
-目录会被递归遍历，检查其中的 .txt 和 .md 文件。
-
-选项：
-  --format text|gcc|json|sarif|github|gitlab|rdjson
-                                输出格式（默认 text）
-  --config FILE|builtin:NAME    使用此配置（默认：从被检查文件向上查找 .reportlint.toml，
-                                找不到则用 builtin:default）
-  --profile NAME                文档类型（如 annual-summary），覆盖配置文件中的设置
-  --fail-on error|warning|note|never
-                                报告了此级别及以上的问题时退出码为 1（默认 error）
-  --fix                         就地修复可确定的问题（原子写入），再报告剩下的问题
-  --list-rules                  列出全部规则：名称、默认级别、能否修复、说明
-  --explain RULE                显示规则的说明文档
-  --print-config                显示合并后的配置（针对第一个路径，或当前目录）
-  --plugin-dir DIR              也从 DIR 加载插件（可重复）
-  -j N                          用 N 个线程检查文件（默认：CPU 核数）
-  --color auto|always|never     文本输出是否着色（遵循 NO_COLOR）
-  --column-unit codepoint|display|byte|utf16
-                                列号的计数单位（默认 codepoint，即 Unicode 字符）
-  --stdin-filename NAME         从标准输入读取时使用的文件名（也用于查找配置）
-  --baseline FILE               只报告基线文件中没有的问题
-  --write-baseline FILE         把本次的全部问题写入基线文件（退出码 0）
-  --trust                       信任本次用到的项目配置：加载其中的插件目录和项目外的文件
-                                （也可设 REPORTLINT_TRUST=1；默认不加载，见 docs/security.md）
-  --force                       --fix 时也改写只读文件
-  --max-file-size SIZE          拒绝大于 SIZE 的输入（默认 256M）
-  --encoding NAME               文本文件的编码：auto（默认，自动识别 UTF-8、GB18030/GBK、UTF-16）、
-                                utf-8、gb18030、gbk、utf-16le、utf-16be
-  --check-plugin FILE           在子进程中试加载插件，报告它是否能用、怎样失败
-  --sarif-max-results N         SARIF 中最多的结果数（默认 25000，GitHub 的上限；0 表示不限）
-  --version                     显示版本
-  --help                        显示本帮助
-
-reportlint lsp 在标准输入输出上运行语言服务器（Language Server Protocol），供编辑器使用。
-
-退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法、配置、插件或读写错误。
-)";
+  std::string text = "用法：reportlint [选项] 路径...\n      reportlint - --stdin-filename 名称\n";
+  for (const SubcommandSpec& c : subcommand_table()) {
+    std::string line = fmt::format("      reportlint {} {}", c.name, c.arguments);
+    if (c.name == "lsp") {
+      text += line + "\n";
+      continue;
+    }
+    std::size_t width = 0;  // on screen: a Chinese character takes two columns
+    for (std::size_t at = 0; at < line.size();) width += column_width(utf8::next(line, at), ColumnUnit::display);
+    if (width >= 33) text += line + "\n" + std::string(33, ' ') + std::string(c.help) + "\n";
+    else text += line + std::string(33 - width, ' ') + std::string(c.help) + "\n";
+  }
+  text += "\n检查公文草稿（.txt、.md、.docx）中的未填占位符、模板残留、序号、结构和用词问题。\n"
+          "目录会被递归遍历，检查其中的 .txt、.md 和 .docx 文件。\n\n选项：\n";
+  for (const OptionSpec& o : option_table()) {
+    if (!o.shown) continue;
+    const std::string synopsis = "  " + option_synopsis(o);
+    std::string_view help = o.help;
+    std::string first(help.substr(0, help.find('\n')));
+    if (synopsis.size() < 32) {
+      text += fmt::format("{:<32}{}\n", synopsis, first);
+    } else {
+      text += synopsis + "\n" + std::string(32, ' ') + first + "\n";
+    }
+    for (std::size_t at = help.find('\n'); at != std::string_view::npos;) {
+      const std::size_t next = help.find('\n', at + 1);
+      text += std::string(32, ' ') + std::string(help.substr(at + 1, next - at - 1)) + "\n";
+      at = next;
+    }
+  }
+  text += "\nreportlint lsp 在标准输入输出上运行语言服务器（Language Server Protocol），供编辑器使用。\n\n"
+          "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法、配置、插件或读写错误。\n";
+  return text;
 }
 
 bool fails(FailOn threshold, Severity severity) {
@@ -112,33 +104,50 @@ CliOptions parse_args(int argc, const char* const* argv) {
       name = "-j";
       inline_value = arg.substr(2);
     }
+    const OptionSpec* spec = find_option(name);
+    if (!spec) {
+      if (const OptionSpec* near = nearest_option(name))
+        usage_error(fmt::format("未知选项 {}，是不是 {}？", arg, near->name));
+      usage_error(fmt::format("未知选项 {}", arg));
+    }
+    if (spec->kind == ValueKind::none && inline_value)
+      usage_error(fmt::format("选项 {} 不带值", name));
+    bool value_was_next = false;  // the value is the next argument, not after '='
     auto value = [&]() -> std::string {
       if (inline_value) return std::string(*inline_value);
       if (i + 1 >= argc) usage_error(fmt::format("选项 {} 需要一个值", name));
+      value_was_next = true;
       return argv[++i];
     };
-    auto choice = [&](std::string v, std::initializer_list<std::string_view> allowed) {
-      for (std::string_view a : allowed)
+    // An invalid value taken from the next argument may be a path the user meant to lint
+    // (`--colour x.txt`): say so, rather than only that the value is wrong.
+    auto invalid = [&](const std::string& v, std::string expected) {
+      std::error_code ec;
+      std::string hint;
+      if (value_was_next && std::filesystem::exists(v, ec))
+        hint = fmt::format("；“{}”是一个文件或目录：{} 后面是不是少了值？", v, name);
+      usage_error(fmt::format("选项 {} 的值“{}”无效，应为 {}{}", name, v, expected, hint));
+    };
+    auto choice = [&](std::string v) {
+      for (std::string_view a : spec->choices)
         if (v == a) return v;
-      usage_error(fmt::format("选项 {} 的值“{}”无效，应为 {}", name, v, fmt::join(allowed, "、")));
+      invalid(v, fmt::format("{}", fmt::join(spec->choices, "、")));
+      return v;
     };
 
-    if (name == "--help" || name == "-h") {
+    name = spec->name;  // aliases behave as the option they spell
+    if (name == "--help") {
       o.help = true;
-    } else if (name == "--version" || name == "-V") {
+    } else if (name == "--version") {
       o.version = true;
     } else if (name == "--format") {
-      const auto names = renderer_names();
-      std::string v = value();
-      if (std::find(names.begin(), names.end(), v) == names.end())
-        usage_error(fmt::format("未知的输出格式“{}”，应为 {}", v, fmt::join(names, "、")));
-      o.format = v;
+      o.format = choice(value());
     } else if (name == "--config") {
       o.config = value();
     } else if (name == "--profile") {
       o.profile = value();
     } else if (name == "--fail-on") {
-      const std::string v = choice(value(), {"error", "warning", "note", "never"});
+      const std::string v = choice(value());
       o.fail_on = v == "error" ? FailOn::error : v == "warning" ? FailOn::warning : v == "note" ? FailOn::note : FailOn::never;
     } else if (name == "--fix") {
       o.fix = true;
@@ -150,18 +159,17 @@ CliOptions parse_args(int argc, const char* const* argv) {
       o.print_config = true;
     } else if (name == "--plugin-dir") {
       o.plugin_dirs.push_back(value());
-    } else if (name == "-j" || name == "--jobs") {
+    } else if (name == "-j") {
       const std::string v = value();
       unsigned n = 0;
       const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-      if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > 1024)
-        usage_error(fmt::format("-j 的值“{}”无效，应为 1 到 1024 的整数", v));
+      if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > 1024) invalid(v, "1 到 1024 的整数");
       o.jobs = n;
-    } else if (name == "--color" || name == "--colour") {
-      const std::string v = choice(value(), {"auto", "always", "never"});
+    } else if (name == "--color") {
+      const std::string v = choice(value());
       o.color = v == "auto" ? ColorMode::automatic : v == "always" ? ColorMode::always : ColorMode::never;
     } else if (name == "--column-unit") {
-      const std::string v = choice(value(), {"codepoint", "display", "byte", "utf16"});
+      const std::string v = choice(value());
       o.column_unit = v == "codepoint" ? ColumnUnit::codepoint
                       : v == "display" ? ColumnUnit::display
                       : v == "byte"    ? ColumnUnit::byte
@@ -181,19 +189,15 @@ CliOptions parse_args(int argc, const char* const* argv) {
     } else if (name == "--encoding") {
       const std::string v = value();
       o.encoding = parse_encoding(v);
-      if (!o.encoding)
-        usage_error(fmt::format("--encoding 的值“{}”无效，应为 auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be", v));
+      if (!o.encoding) invalid(v, "auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be");
     } else if (name == "--check-plugin") {
       o.check_plugin = value();
     } else if (name == "--sarif-max-results") {
       const std::string v = value();
       std::size_t n = 0;
       const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-      if (ec != std::errc() || end != v.data() + v.size())
-        usage_error(fmt::format("--sarif-max-results 的值“{}”无效，应为非负整数（0 表示不限）", v));
+      if (ec != std::errc() || end != v.data() + v.size()) invalid(v, "非负整数（0 表示不限）");
       o.sarif_max_results = n;
-    } else {
-      usage_error(fmt::format("未知选项 {}", arg));
     }
   }
   return o;

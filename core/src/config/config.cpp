@@ -140,9 +140,12 @@ Config ConfigLoader::load_builtin(std::string_view name) const {
   Config config;
   LoadState state;
   const fs::path path = configs_dir_ / (std::string(name) + ".toml");
-  if (!fs::is_regular_file(path))
-    throw Error({display_path(path), 0, 0,
-                 fmt::format("找不到内置预设“builtin:{}”；reportlint 的安装可能不完整", name)});
+  if (!fs::is_regular_file(path)) {
+    const auto names = builtin_names();
+    if (names.empty())
+      throw Error({display_path(path), 0, 0, fmt::format("找不到内置预设“builtin:{}”；reportlint 的安装可能不完整", name)});
+    throw Error({"", 0, 0, fmt::format("未知的内置预设“builtin:{}”（可用：builtin:{}）", name, fmt::join(names, "、builtin:"))});
+  }
   load_layer(path, nullptr, config, state);
   return config;
 }

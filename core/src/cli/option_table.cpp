@@ -1,0 +1,118 @@
+#include "cli/option_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace reportlint {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array kFormats = {"text"sv, "gcc"sv, "json"sv, "sarif"sv, "github"sv, "gitlab"sv, "rdjson"sv};
+constexpr std::array kFailOn = {"error"sv, "warning"sv, "note"sv, "never"sv};
+constexpr std::array kColor = {"auto"sv, "always"sv, "never"sv};
+constexpr std::array kColumnUnits = {"codepoint"sv, "display"sv, "byte"sv, "utf16"sv};
+constexpr std::array kEncodings = {"auto"sv, "utf-8"sv, "gb18030"sv, "gbk"sv, "utf-16le"sv, "utf-16be"sv};
+
+constexpr std::array kOptions = {
+    OptionSpec{"--format", "", ValueKind::choice, "", kFormats, "输出格式（默认 text）"},
+    OptionSpec{"--config", "", ValueKind::file, "FILE|builtin:NAME", {},
+               "使用此配置（默认：从被检查文件向上查找 .reportlint.toml，\n找不到则用 builtin:default）"},
+    OptionSpec{"--profile", "", ValueKind::text, "NAME", {}, "文档类型（如 annual-summary），覆盖配置文件中的设置"},
+    OptionSpec{"--fail-on", "", ValueKind::choice, "", kFailOn, "报告了此级别及以上的问题时退出码为 1（默认 error）"},
+    OptionSpec{"--fix", "", ValueKind::none, "", {}, "就地修复可确定的问题（原子写入），再报告剩下的问题"},
+    OptionSpec{"--list-rules", "", ValueKind::none, "", {}, "列出全部规则：名称、默认级别、能否修复、说明"},
+    OptionSpec{"--explain", "", ValueKind::rule, "RULE", {}, "显示规则的说明文档"},
+    OptionSpec{"--print-config", "", ValueKind::none, "", {}, "显示合并后的配置（针对第一个路径，或当前目录）"},
+    OptionSpec{"--plugin-dir", "", ValueKind::directory, "DIR", {}, "也从 DIR 加载插件（可重复）"},
+    OptionSpec{"-j", "--jobs", ValueKind::number, "N", {}, "用 N 个线程检查文件（默认：CPU 核数）"},
+    OptionSpec{"--color", "--colour", ValueKind::choice, "", kColor, "文本输出是否着色（遵循 NO_COLOR）"},
+    OptionSpec{"--column-unit", "", ValueKind::choice, "", kColumnUnits, "列号的计数单位（默认 codepoint，即 Unicode 字符）"},
+    OptionSpec{"--stdin-filename", "", ValueKind::file, "NAME", {}, "从标准输入读取时使用的文件名（也用于查找配置）"},
+    OptionSpec{"--baseline", "", ValueKind::file, "FILE", {}, "只报告基线文件中没有的问题"},
+    OptionSpec{"--write-baseline", "", ValueKind::file, "FILE", {}, "把本次的全部问题写入基线文件（退出码 0）"},
+    OptionSpec{"--trust", "", ValueKind::none, "", {},
+               "信任本次用到的项目配置：加载其中的插件目录和项目外的文件\n（也可设 REPORTLINT_TRUST=1；默认不加载，见 docs/security.md）"},
+    OptionSpec{"--force", "", ValueKind::none, "", {}, "--fix 时也改写只读文件"},
+    OptionSpec{"--max-file-size", "", ValueKind::text, "SIZE", {}, "拒绝大于 SIZE 的输入（默认 256M）"},
+    OptionSpec{"--encoding", "", ValueKind::choice, "NAME", kEncodings,
+               "文本文件的编码：auto（默认，自动识别 UTF-8、GB18030/GBK、UTF-16）、\nutf-8、gb18030、gbk、utf-16le、utf-16be"},
+    OptionSpec{"--sarif-max-results", "", ValueKind::number, "N", {}, "SARIF 中最多的结果数（默认 25000，GitHub 的上限；0 表示不限）"},
+    OptionSpec{"--check-plugin", "", ValueKind::file, "FILE", {}, "在子进程中试加载插件，报告它是否能用、怎样失败"},
+    OptionSpec{"--version", "-V", ValueKind::none, "", {}, "显示版本"},
+    OptionSpec{"--help", "-h", ValueKind::none, "", {}, "显示本帮助"},
+};
+
+constexpr std::array kSubcommands = {
+    SubcommandSpec{"lsp", "[--config FILE] [--plugin-dir DIR] [--profile NAME] [--trust]",
+                   "在标准输入输出上运行语言服务器（Language Server Protocol），供编辑器使用"},
+    SubcommandSpec{"trust", "[路径]", "信任路径所在项目的 .reportlint.toml（见 docs/security.md）"},
+    SubcommandSpec{"untrust", "[路径]", "撤销信任"},
+    SubcommandSpec{"completions", "bash|zsh|fish", "输出 shell 的补全脚本"},
+    SubcommandSpec{"manpage", "", "输出 man 手册页（groff 格式）"},
+};
+
+// Edit distance (insertions, deletions, substitutions), stopping early past `limit`.
+std::size_t distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::span<const OptionSpec> option_table() { return kOptions; }
+std::span<const SubcommandSpec> subcommand_table() { return kSubcommands; }
+
+const OptionSpec* find_option(std::string_view name) {
+  for (const OptionSpec& o : kOptions)
+    if (o.name == name || (!o.alias.empty() && o.alias == name)) return &o;
+  return nullptr;
+}
+
+const OptionSpec* nearest_option(std::string_view name) {
+  const OptionSpec* best = nullptr;
+  std::size_t best_distance = 3;
+  for (const OptionSpec& o : kOptions) {
+    for (std::string_view spelling : {o.name, o.alias}) {
+      if (spelling.size() < 3) continue;  // -j, -h: too short to guess from
+      const std::size_t d = distance(name, spelling, 2);
+      if (d < best_distance) best = &o, best_distance = d;
+    }
+  }
+  if (best) return best;
+  // A prefix of exactly one option (--expl → --explain).
+  const OptionSpec* prefixed = nullptr;
+  for (const OptionSpec& o : kOptions) {
+    if (name.size() >= 4 && o.name.starts_with(name)) {
+      if (prefixed) return nullptr;
+      prefixed = &o;
+    }
+  }
+  return prefixed;
+}
+
+std::string option_synopsis(const OptionSpec& option) {
+  std::string s(option.name);
+  if (option.kind == ValueKind::none) return s;
+  s += ' ';
+  if (!option.choices.empty() && option.placeholder.empty()) {
+    for (std::size_t i = 0; i < option.choices.size(); ++i) s.append(i ? "|" : "").append(option.choices[i]);
+  } else {
+    s += option.placeholder;
+  }
+  return s;
+}
+
+}  // namespace reportlint
