@@ -5,6 +5,7 @@
 #include <set>
 
 #include "lint/core_rules.hpp"
+#include "reportlint_version.hpp"
 #include "support/helpers.hpp"
 
 namespace reportlint {
@@ -55,6 +56,20 @@ TEST(Docs, ExplainPrintsThePage) {
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.out, test::read_file(test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md")));
   }
+}
+
+// The version is set once (CMakeLists.txt); the changelog's newest entry and the tags the
+// docs tell users to pin (pre-commit's rev, the GitHub Action's @ref) must name it.
+TEST(Docs, TheReleaseVersionIsTheSameEverywhere) {
+  const std::string version = REPORTLINT_VERSION;
+  const std::string changelog = test::read_file(test::kSourceDir / "CHANGELOG.md");
+  const std::size_t heading = changelog.find("\n## ");
+  ASSERT_NE(heading, std::string::npos);
+  EXPECT_EQ(changelog.substr(heading + 4, version.size() + 1), version + " ") << "CHANGELOG.md's newest entry";
+  const std::string ci = test::read_file(test::kSourceDir / "docs" / "ci.md");
+  EXPECT_NE(ci.find("rev: v" + version + "\n"), std::string::npos) << "pre-commit's rev in docs/ci.md";
+  EXPECT_NE(ci.find("/reportlint@v" + version + "\n"), std::string::npos) << "the Action's ref in docs/ci.md";
+  EXPECT_EQ(test::run_reportlint({"--version"}).out, "reportlint " + version + "\n");
 }
 
 }  // namespace
