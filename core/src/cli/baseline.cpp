@@ -85,16 +85,19 @@ Baseline Baseline::load(const fs::path& file) {
   const json version = root.is_object() ? root.value("version", json()) : json();
   if (!root.is_object() || (version != 1 && version != 2) || !root.contains("findings") || !root["findings"].is_array())
     fail("应有 \"version\"（1 或 2）和 \"findings\" 数组");
-  const char* identity = version == 1 ? "line" : "fingerprint";
   std::size_t index = 0;
   for (const json& f : root["findings"]) {
     ++index;
     auto field = [&](const char* name) -> const json* {
+      if (!f.is_object()) return nullptr;
       const auto it = f.find(name);
       return it != f.end() && it->is_string() ? &*it : nullptr;
     };
+    // Version 2 keeps a version-1 finding (matched on its line) as it was.
+    const char* identity = version == 2 && field("fingerprint") ? "fingerprint" : "line";
     if (!f.is_object() || !field("file") || !field("rule") || !field(identity))
-      fail(fmt::format("第 {} 条记录应有字符串 \"file\"、\"rule\"、\"{}\"", index, identity));
+      fail(fmt::format("第 {} 条记录应有字符串 \"file\"、\"rule\"、{}", index,
+                       version == 1 ? "\"line\"" : "\"fingerprint\"（或旧版的 \"line\"）"));
     std::size_t count = 1;
     if (const auto it = f.find("count"); it != f.end()) {
       if (!it->is_number_unsigned() || it->get<std::uint64_t>() == 0 || it->get<std::uint64_t>() > 1'000'000'000)
@@ -102,7 +105,7 @@ Baseline Baseline::load(const fs::path& file) {
       count = it->get<std::size_t>();
     }
     Key key{field("file")->get<std::string>(), field("rule")->get<std::string>(), field(identity)->get<std::string>()};
-    if (version == 1) {
+    if (identity == std::string_view("line")) {
       baseline.line_counts_[std::move(key)] += count;
     } else {
       if (const json* text = field("text")) baseline.texts_[key] = text->get<std::string>();
@@ -159,6 +162,10 @@ void Baseline::write() const {
                         {"fingerprint", std::get<2>(key)},
                         {"text", text != texts_.end() ? text->second : std::string()},
                         {"count", count}});
+  }
+  for (const auto& [key, count] : line_counts_) {
+    if (count == 0) continue;
+    findings.push_back({{"file", std::get<0>(key)}, {"rule", std::get<1>(key)}, {"line", std::get<2>(key)}, {"count", count}});
   }
   const json root = {{"version", 2}, {"tool", "reportlint"}, {"findings", std::move(findings)}};
   std::error_code ec;

@@ -8,7 +8,8 @@
 //                                "fingerprint": "3f2a…", "text": "xx", "count": 1}, …]}
 //
 // ("text" is for people reading the file.) Version-1 files, which matched on the text of
-// the whole line, are still read; --write-baseline writes version 2.
+// the whole line, are still read; a version-1 finding kept in a version-2 file has "line"
+// instead of "fingerprint". --write-baseline writes version 2.
 // Paths are relative to the baseline file's directory, so the gate may run from anywhere.
 #pragma once
 
