@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <regex>
 #include <set>
 
 #include "support/helpers.hpp"
@@ -32,8 +31,10 @@ RunOptions with_reportlint_on_path() {
 std::set<std::string> options_in_help() {
   const auto r = run_reportlint({"--help"});
   std::set<std::string> options;
-  const std::regex option(R"(\n  (-[-a-z]+))");
-  for (std::sregex_iterator it(r.out.begin(), r.out.end(), option), end; it != end; ++it) options.insert((*it)[1]);
+  for (std::size_t at = r.out.find("\n  -"); at != std::string::npos; at = r.out.find("\n  -", at + 1)) {
+    const std::size_t begin = at + 3;
+    options.insert(r.out.substr(begin, r.out.find_first_of(" \n", begin) - begin));
+  }
   return options;
 }
 

@@ -167,11 +167,11 @@ TEST(SarifFormat, ALimitKeepsTheMostSevereAndSaysSo) {
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_TRUE(contains(r.err, "warning: SARIF 中只有 2 个结果（共 ")) << r.err;
   EXPECT_TRUE(contains(r.out, "\"toolExecutionNotifications\"")) << r.out;
-  EXPECT_EQ(count(r.out, "\"ruleId\": \"placeholder.unfilled\""), 2u) << "the errors are kept: " << r.out;
-  EXPECT_EQ(count(r.out, "\"ruleId\": \"phrasing.colloquial\""), 0u);
+  EXPECT_EQ(count(r.out, "\"ruleId\":\"placeholder.unfilled\""), 2u) << "the errors are kept: " << r.out;
+  EXPECT_EQ(count(r.out, "\"ruleId\":\"phrasing.colloquial\""), 0u);
   r = run_reportlint({"--config", "builtin:default", "--format", "sarif", "--sarif-max-results", "0", "a.txt"}, o);
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(count(r.out, "\"ruleId\": \"phrasing.colloquial\""), 2u) << r.out;
+  EXPECT_EQ(count(r.out, "\"ruleId\":\"phrasing.colloquial\""), 2u) << r.out;
 }
 
 TEST(Baseline, ABrokenBaselineIsAnError) {

@@ -3,7 +3,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
+#include <fstream>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +29,7 @@
 #include "io/source.hpp"
 #include "cli/baseline.hpp"
 #include "cli/generated_docs.hpp"
+#include "cli/merge.hpp"
 #include "lint/core_rules.hpp"
 #include "lint/suppressions.hpp"
 #include "lint/fix_loop.hpp"
@@ -196,9 +199,46 @@ std::size_t snippet_width(std::FILE* out) {
   return 100;
 }
 
+// The paths listed in --files-from's file (or standard input): NUL-separated when the
+// list holds a NUL (git ls-files -z, find -print0), else one per line.
+std::vector<std::string> listed_paths(const std::string& list) {
+  std::string text;
+  if (list == "-") {
+    char buffer[65536];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0;) text.append(buffer, n);
+    if (std::ferror(stdin)) throw Error(Failure{"-", 0, 0, "无法读取标准输入中的文件列表"});
+  } else {
+    std::ifstream in(list, std::ios::binary);
+    if (!in) throw Error(Failure{list, 0, 0, "无法读取文件列表：" + describe_path_error(errno)});
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const char separator = text.find('\0') != std::string::npos ? '\0' : '\n';
+  std::vector<std::string> paths;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find(separator, at);
+    if (end == std::string::npos) end = text.size();
+    std::string path = text.substr(at, end - at);
+    if (separator == '\n' && path.ends_with('\r')) path.pop_back();
+    if (!path.empty()) paths.push_back(std::move(path));
+    at = end + 1;
+  }
+  return paths;
+}
+
 int lint_command(const CliOptions& options, ConfigCache& configs) {
   std::vector<Failure> failures;
-  const std::vector<Input> inputs = collect_inputs(options.paths, failures);
+  std::vector<std::string> paths = options.paths;
+  if (options.files_from) {
+    if (*options.files_from == "-" && std::find(paths.begin(), paths.end(), "-") != paths.end())
+      throw Error(Failure{"", 0, 0, "标准输入不能同时是文件列表（--files-from -）和要检查的文件（-）"});
+    for (std::string& p : listed_paths(*options.files_from)) paths.push_back(std::move(p));
+  }
+  std::vector<Input> inputs = collect_inputs(paths, failures);
+  if (options.shard) {
+    if (std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.is_stdin; }))
+      throw Error(Failure{"", 0, 0, "--shard 不能与标准输入“-”一起使用"});
+    inputs = select_shard(inputs, *options.shard);
+  }
   print_failures(failures);  // paths that do not exist; the others are still linted
   if (std::count_if(inputs.begin(), inputs.end(), [](const Input& i) { return i.is_stdin; }) > 1)
     throw Error(Failure{"", 0, 0, "标准输入“-”只能给一次"});
@@ -330,8 +370,12 @@ int run(int argc, const char* const* argv) {
     fmt::print("{}", man_page(REPORTLINT_VERSION, REPORTLINT_HOMEPAGE));
     return 0;
   }
-  const bool subcommand = language_server || command == "trust" || command == "untrust";
+  const bool subcommand = language_server || command == "trust" || command == "untrust" || command == "merge";
   const CliOptions options = subcommand ? parse_args(argc - 1, argv + 1) : parse_args(argc, argv);
+  if (command == "merge") {
+    merge_outputs(options.paths, options.sarif_max_results);
+    return 0;
+  }
   if (command == "trust" || command == "untrust") return trust_command(command == "trust", options.paths);
   if (options.help) {
     fmt::print("{}", usage_text());
@@ -371,7 +415,8 @@ int run(int argc, const char* const* argv) {
     if (options.print_config) fmt::print("{}", print_config(*linter));
     return 0;
   }
-  if (options.paths.empty()) throw Error(Failure{"", 0, 0, "没有指定要检查的文件（reportlint --help 查看用法）"});
+  if (options.paths.empty() && !options.files_from)
+    throw Error(Failure{"", 0, 0, "没有指定要检查的文件（reportlint --help 查看用法）"});
   return lint_command(options, configs);
 }
 

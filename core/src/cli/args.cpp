@@ -192,6 +192,12 @@ CliOptions parse_args(int argc, const char* const* argv) {
       if (!o.encoding) invalid(v, "auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be");
     } else if (name == "--check-plugin") {
       o.check_plugin = value();
+    } else if (name == "--files-from") {
+      o.files_from = value();
+    } else if (name == "--shard") {
+      const std::string v = value();
+      o.shard = parse_shard(v);
+      if (!o.shard) invalid(v, "K/N，1 ≤ K ≤ N，如 2/8");
     } else if (name == "--sarif-max-results") {
       const std::string v = value();
       std::size_t n = 0;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/shard.hpp"
 #include "io/encoding.hpp"
 #include "model/position.hpp"
 #include "reportlint/diagnostic.hpp"
@@ -38,6 +39,8 @@ struct CliOptions {
   std::optional<EncodingChoice> encoding;      // --encoding: overrides the config's and detection
   std::optional<std::string> check_plugin;    // --check-plugin FILE
   std::size_t sarif_max_results = 25000;      // --sarif-max-results N (0: no limit)
+  std::optional<std::string> files_from;      // --files-from FILE|-: more paths, one per line or NUL-separated
+  std::optional<Shard> shard;                 // --shard K/N
   bool help = false;
   bool version = false;
 };

@@ -9,7 +9,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kFormats = {"text"sv, "gcc"sv, "json"sv, "sarif"sv, "github"sv, "gitlab"sv, "rdjson"sv};
+constexpr std::array kFormats = {"text"sv, "gcc"sv, "json"sv, "jsonl"sv, "sarif"sv, "github"sv, "gitlab"sv, "rdjson"sv};
 constexpr std::array kFailOn = {"error"sv, "warning"sv, "note"sv, "never"sv};
 constexpr std::array kColor = {"auto"sv, "always"sv, "never"sv};
 constexpr std::array kColumnUnits = {"codepoint"sv, "display"sv, "byte"sv, "utf16"sv};
@@ -30,6 +30,10 @@ constexpr std::array kOptions = {
     OptionSpec{"--color", "--colour", ValueKind::choice, "", kColor, "文本输出是否着色（遵循 NO_COLOR）"},
     OptionSpec{"--column-unit", "", ValueKind::choice, "", kColumnUnits, "列号的计数单位（默认 codepoint，即 Unicode 字符）"},
     OptionSpec{"--stdin-filename", "", ValueKind::file, "NAME", {}, "从标准输入读取时使用的文件名（也用于查找配置）"},
+    OptionSpec{"--files-from", "", ValueKind::file, "FILE|-", {},
+               "也检查 FILE 中列出的路径（每行一个，或以 NUL 分隔，如 git ls-files -z 的输出）；\n- 表示从标准输入读取列表"},
+    OptionSpec{"--shard", "", ValueKind::text, "K/N", {},
+               "只检查 N 份中的第 K 份（按路径和大小确定地划分，供 CI 矩阵并行；见 docs/scale.md）"},
     OptionSpec{"--baseline", "", ValueKind::file, "FILE", {}, "只报告基线文件中没有的问题"},
     OptionSpec{"--write-baseline", "", ValueKind::file, "FILE", {}, "把本次的全部问题写入基线文件（退出码 0）"},
     OptionSpec{"--trust", "", ValueKind::none, "", {},
@@ -49,6 +53,7 @@ constexpr std::array kSubcommands = {
                    "在标准输入输出上运行语言服务器（Language Server Protocol），供编辑器使用"},
     SubcommandSpec{"trust", "[路径]", "信任路径所在项目的 .reportlint.toml（见 docs/security.md）"},
     SubcommandSpec{"untrust", "[路径]", "撤销信任"},
+    SubcommandSpec{"merge", "FILE...", "合并分片运行的 json、jsonl 或 sarif 输出（见 docs/scale.md）"},
     SubcommandSpec{"completions", "bash|zsh|fish", "输出 shell 的补全脚本"},
     SubcommandSpec{"manpage", "", "输出 man 手册页（groff 格式）"},
 };

@@ -11,6 +11,7 @@ namespace reportlint {
 std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_gcc_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options, std::FILE* out);
+std::unique_ptr<Renderer> make_jsonl_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_github_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_sarif_renderer(const RenderOptions& options, std::FILE* out);
 std::unique_ptr<Renderer> make_gitlab_renderer(const RenderOptions& options, std::FILE* out);

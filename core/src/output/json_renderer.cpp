@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "output/formats.hpp"
+#include "output/json_diagnostic.hpp"
 #include "output/json_writer.hpp"
 #include "support/names.hpp"
 
@@ -36,33 +37,7 @@ class JsonRenderer final : public Renderer {
       for (const Diagnostic& d : report.diagnostics) {
         buffer += first ? "\n       " : ",\n       ";
         first = false;
-        buffer += "{\"rule\": ";
-        json::append_string(buffer, d.rule);
-        buffer += ", \"plugin\": ";
-        json::append_string(buffer, d.rule.substr(0, d.rule.find('.')));
-        buffer.append(", \"severity\": \"").append(to_string(d.severity)).append("\", \"message\": ");
-        json::append_string(buffer, d.message);
-        append_range(buffer, begins.at(d.range.begin), ends.at(d.range.end));
-        buffer += ", \"fixes\": [";
-        if (d.fix) {
-          const char* applicability = d.fix->applicability == Applicability::safe ? "safe" : "unsafe";
-          for (std::size_t i = 0; i < d.fix->edits.size(); ++i) {
-            const Edit& e = d.fix->edits[i];
-            buffer += i ? ", {" : "{";
-            append_range(buffer, others.at(e.range.begin), others.at(e.range.end), false);
-            buffer += ", \"replacement\": ";
-            json::append_string(buffer, e.replacement);
-            fmt::format_to(std::back_inserter(buffer), ", \"applicability\": \"{}\"}}", applicability);
-          }
-        }
-        buffer += "], \"notes\": [";
-        for (std::size_t i = 0; i < d.notes.size(); ++i) {
-          buffer += i ? ", {\"message\": " : "{\"message\": ";
-          json::append_string(buffer, d.notes[i].message);
-          if (d.notes[i].range) append_range(buffer, others.at(d.notes[i].range->begin), others.at(d.notes[i].range->end));
-          buffer += '}';
-        }
-        buffer += "]}";
+        append_diagnostic_json(buffer, d, begins, ends, others);
         output.flush_if_full();
       }
       if (!first) buffer += "\n     ";
@@ -83,17 +58,6 @@ class JsonRenderer final : public Renderer {
   }
 
  private:
-  static void append_range(std::string& out, Position begin, Position end, bool leading_comma = true) {
-    auto number = [&](std::uint32_t n) { out.append(fmt::format_int(n).c_str()); };
-    out.append(leading_comma ? ", \"line\": " : "\"line\": ");
-    number(begin.line);
-    out.append(", \"column\": ");
-    number(begin.column);
-    out.append(", \"end_line\": ");
-    number(end.line);
-    out.append(", \"end_column\": ");
-    number(end.column);
-  }
   void write(std::string_view s) { std::fwrite(s.data(), 1, s.size(), out_); }
 
   RenderOptions options_;

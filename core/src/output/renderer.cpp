@@ -8,6 +8,7 @@ std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOpt
   if (format == "text") return make_text_renderer(options, out);
   if (format == "gcc") return make_gcc_renderer(options, out);
   if (format == "json") return make_json_renderer(options, out);
+  if (format == "jsonl") return make_jsonl_renderer(options, out);
   if (format == "sarif") return make_sarif_renderer(options, out);
   if (format == "gitlab") return make_gitlab_renderer(options, out);
   if (format == "rdjson") return make_rdjson_renderer(options, out);
@@ -15,6 +16,6 @@ std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOpt
   return nullptr;
 }
 
-std::vector<std::string_view> renderer_names() { return {"text", "gcc", "json", "sarif", "github", "gitlab", "rdjson"}; }
+std::vector<std::string_view> renderer_names() { return {"text", "gcc", "json", "jsonl", "sarif", "github", "gitlab", "rdjson"}; }
 
 }  // namespace reportlint

@@ -4,10 +4,14 @@
 // notes as related locations and fixes as SARIF fixes. GitHub refuses a run of more than
 // 25,000 results: beyond RenderOptions::sarif_max_results the run keeps the most severe
 // ones (errors first, then in order), and says so in the log and on standard error.
+// Memory stays bounded: without a limit each result is written as it comes; with one, at
+// most that many results are held (a more severe one pushes out the last of the least
+// severe kind), and written in their order at the end.
 // Paths are relative URIs against %SRCROOT% (the working directory), percent-encoded.
 // SARIF counts columns in code points or UTF-16 units only; other units fall back to
 // code points, and columnKind says which.
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -91,49 +95,37 @@ class SarifRenderer final : public Renderer {
                                         {"artifactChanges", json::array({{{"artifactLocation", artifact},
                                                                           {"replacements", std::move(replacements)}}})}}});
       }
-      severities_.push_back(d.severity);
-      results_.push_back(std::move(result));
+      add(d.severity, result.dump(-1, ' ', false, json::error_handler_t::replace));
     }
+    if (streaming()) output_.flush_if_full();
   }
 
   void finish(const Summary&) override {
     json notifications = json::array();
-    if (options_.sarif_max_results && results_.size() > options_.sarif_max_results) {
-      const std::size_t total = results_.size();
-      keep_most_severe(options_.sarif_max_results);
-      const std::string message = fmt::format(
-          "SARIF 中只有 {} 个结果（共 {} 个；GitHub 不接受一次运行超过 25000 个结果）：保留了最严重的，错误在先。"
-          "要看到全部，请用 --baseline 只报告新问题、分目录检查，或用 --sarif-max-results 0 取消限制",
-          results_.size(), total);
-      std::fprintf(stderr, "reportlint: warning: %s\n", message.c_str());
-      notifications.push_back({{"level", "warning"}, {"message", {{"text", message}}}});
+    if (!streaming()) {
+      if (total_ > held_count_) {
+        const std::string message = fmt::format(
+            "SARIF 中只有 {} 个结果（共 {} 个；GitHub 不接受一次运行超过 25000 个结果）：保留了最严重的，错误在先。"
+            "要看到全部，请用 --baseline 只报告新问题、分目录检查，或用 --sarif-max-results 0 取消限制",
+            held_count_, total_);
+        std::fprintf(stderr, "reportlint: warning: %s\n", message.c_str());
+        notifications.push_back({{"level", "warning"}, {"message", {{"text", message}}}});
+      }
+      std::vector<Held> kept;
+      kept.reserve(held_count_);
+      for (auto& by_rank : held_)
+        for (Held& h : by_rank) kept.push_back(std::move(h));
+      std::sort(kept.begin(), kept.end(), [](const Held& a, const Held& b) { return a.order < b.order; });
+      for (const Held& h : kept) {
+        write_result(h.text);
+        output_.flush_if_full();
+      }
     }
-    json rules = json::array();
-    for (const RuleDescription& r : options_.rules) {
-      rules.push_back({{"id", r.id},
-                       {"shortDescription", {{"text", r.summary}}},
-                       {"fullDescription", {{"text", r.summary}}},
-                       {"help", {{"text", r.doc.empty() ? r.summary : r.doc}, {"markdown", r.doc.empty() ? r.summary : r.doc}}},
-                       {"defaultConfiguration", {{"level", level_of(r.default_severity)}, {"enabled", !r.opt_in}}},
-                       {"properties", {{"tags", json::array({r.id.substr(0, r.id.find('.'))})}}}});
-    }
-    std::string root = "file://" + uri_of(options_.base_directory.generic_string());
-    if (!root.ends_with('/')) root += '/';
-    json log = {
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", json::array({{
-                     {"tool", {{"driver", driver(std::move(rules))}}},
-                     {"invocations", json::array({{{"executionSuccessful", true},
-                                                   {"toolExecutionNotifications", std::move(notifications)}}})},
-                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root}}}}},
-                     {"columnKind", unit_ == ColumnUnit::utf16 ? "utf16CodeUnits" : "unicodeCodePoints"},
-                     {"results", std::move(results_)},
-                 }})},
-    };
-    // Every string here is valid UTF-8 (names are escaped); replace, not throw, if one is not.
-    const std::string text = log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-    std::fwrite(text.data(), 1, text.size(), out_);
+    if (!started_) start();
+    const json invocations = json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}});
+    output_.text() += results_written_ ? "\n      ],\n" : "],\n";
+    output_.text() += "      \"invocations\": " + invocations.dump(-1, ' ', false, json::error_handler_t::replace) + "\n    }\n  ]\n}\n";
+    output_.flush();
     std::fflush(out_);
   }
 
@@ -149,26 +141,75 @@ class SarifRenderer final : public Renderer {
     return d;
   }
 
-  // Keeps `limit` results: every error before any warning before any note, each kind in
-  // the order reported.
-  void keep_most_severe(std::size_t limit) {
-    std::vector<std::size_t> order(results_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto rank = [&](std::size_t i) { return severities_[i] == Severity::error ? 0 : severities_[i] == Severity::warning ? 1 : 2; };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
-    order.resize(limit);
-    std::sort(order.begin(), order.end());  // back in the order reported
-    json kept = json::array();
-    for (const std::size_t i : order) kept.push_back(std::move(results_[i]));
-    results_ = std::move(kept);
+  bool streaming() const { return options_.sarif_max_results == 0; }
+
+  // The log up to the results: known before any result, since the rules come with the
+  // options.
+  void start() {
+    started_ = true;
+    json rules = json::array();
+    for (const RuleDescription& r : options_.rules) {
+      rules.push_back({{"id", r.id},
+                       {"shortDescription", {{"text", r.summary}}},
+                       {"fullDescription", {{"text", r.summary}}},
+                       {"help", {{"text", r.doc.empty() ? r.summary : r.doc}, {"markdown", r.doc.empty() ? r.summary : r.doc}}},
+                       {"defaultConfiguration", {{"level", level_of(r.default_severity)}, {"enabled", !r.opt_in}}},
+                       {"properties", {{"tags", json::array({r.id.substr(0, r.id.find('.'))})}}}});
+    }
+    std::string root = "file://" + uri_of(options_.base_directory.generic_string());
+    if (!root.ends_with('/')) root += '/';
+    auto member = [](const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); };
+    output_.text() += "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+                      "  \"runs\": [\n    {\n      \"tool\": ";
+    output_.text() += member(json{{"driver", driver(std::move(rules))}});
+    output_.text() += ",\n      \"originalUriBaseIds\": " + member(json{{"%SRCROOT%", {{"uri", root}}}});
+    output_.text() += ",\n      \"columnKind\": " + member(json(unit_ == ColumnUnit::utf16 ? "utf16CodeUnits" : "unicodeCodePoints"));
+    output_.text() += ",\n      \"results\": [";
   }
+
+  void write_result(const std::string& text) {
+    if (!started_) start();
+    output_.text() += results_written_ ? ",\n        " : "\n        ";
+    output_.text() += text;
+    ++results_written_;
+  }
+
+  // A result, written now or held: with a limit, every error before any warning before any
+  // note, each kind in the order reported, and never more than the limit held.
+  void add(Severity severity, std::string text) {
+    ++total_;
+    if (streaming()) {
+      write_result(text);
+      return;
+    }
+    const std::size_t rank = severity == Severity::error ? 0 : severity == Severity::warning ? 1 : 2;
+    if (held_count_ >= options_.sarif_max_results) {
+      // Full: the newest of the least severe kind held makes room, if it is less severe.
+      std::size_t worst = 2;
+      while (held_[worst].empty()) --worst;
+      if (worst <= rank) return;
+      held_[worst].pop_back();
+      --held_count_;
+    }
+    held_[rank].push_back({total_, std::move(text)});
+    ++held_count_;
+  }
+
+  struct Held {
+    std::size_t order;
+    std::string text;
+  };
 
   RenderOptions options_;
   std::FILE* out_;
   ColumnUnit unit_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
-  json results_ = json::array();
-  std::vector<Severity> severities_;  // of each result, for the limit
+  ChunkedOutput output_{out_};
+  bool started_ = false;
+  std::size_t results_written_ = 0;
+  std::size_t total_ = 0;      // results reported
+  std::array<std::vector<Held>, 3> held_;  // with a limit: the results held, by severity
+  std::size_t held_count_ = 0;
 };
 
 }  // namespace
