@@ -76,6 +76,10 @@ Lexicon::Lexicon(std::unique_ptr<TableFile> words, std::unique_ptr<TableFile> sh
   typo2_ = words_file_->section<TypoSlot>(SectionKind::typo2);
   pairs_ = words_file_->section<PairEntry>(SectionKind::pairs);
   readings_ = words_file_->section<ReadingEntry>(SectionKind::readings);
+  // The common block by index: same_reading() is asked for every candidate pair.
+  reading_of_cjk_.assign(kCjkEnd - kCjkBegin, 0);
+  for (const ReadingEntry& e : readings_)
+    if (e.code_point >= kCjkBegin && e.code_point < kCjkEnd) reading_of_cjk_[e.code_point - kCjkBegin] = e.reading;
   if (shapes_file_) {
     shape_typo2_ = shapes_file_->section<TypoSlot>(SectionKind::typo2);
     shape_pairs_ = shapes_file_->section<PairEntry>(SectionKind::pairs);
@@ -154,6 +158,7 @@ std::uint32_t Lexicon::pair_entries2(std::uint32_t written, std::uint32_t meant)
 
 bool Lexicon::same_reading(std::uint32_t a, std::uint32_t b) const {
   auto reading = [&](std::uint32_t cp) -> std::uint32_t {
+    if (cp >= kCjkBegin && cp < kCjkEnd) return reading_of_cjk_[cp - kCjkBegin];
     const auto it = std::lower_bound(readings_.begin(), readings_.end(), cp,
                                      [](const ReadingEntry& e, std::uint32_t c) { return e.code_point < c; });
     return it != readings_.end() && it->code_point == cp ? it->reading : 0;

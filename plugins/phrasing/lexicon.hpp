@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -100,6 +101,8 @@ class Lexicon {
   std::span<const tables::TypoSlot> typo2_, shape_typo2_;
   std::span<const tables::PairEntry> pairs_, shape_pairs_;
   std::span<const tables::ReadingEntry> readings_;
+  static constexpr std::uint32_t kCjkBegin = 0x3400, kCjkEnd = 0xA000;  // Extension A and the basic block
+  std::vector<std::uint32_t> reading_of_cjk_;
   double log_total_ = 0;
 };
 

@@ -55,9 +55,11 @@ float TypoDetector::sentence_score(std::string_view text, const std::vector<Toke
 
 void TypoDetector::scan_run(std::string_view clause, std::size_t first, std::size_t last, std::vector<TypoHit>& hits,
                             const PairFilter* filter) const {
-  // Reused per thread: a document has thousands of runs.
-  thread_local std::vector<Char> chars;
-  thread_local std::vector<Candidate> candidates;
+  // Reused per thread: a document has thousands of runs. Initial-exec: reached without a
+  // call to __tls_get_addr at every run (it was 4% of the rule's time), at the cost of a
+  // few bytes of the static TLS block glibc keeps for libraries opened later.
+  [[gnu::tls_model("initial-exec")]] thread_local std::vector<Char> chars;
+  [[gnu::tls_model("initial-exec")]] thread_local std::vector<Candidate> candidates;
   chars.clear();
   candidates.clear();
   for (std::size_t i = first; i < last;) {

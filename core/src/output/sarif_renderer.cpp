@@ -97,7 +97,6 @@ class SarifRenderer final : public Renderer {
       }
       add(d.severity, result.dump(-1, ' ', false, json::error_handler_t::replace));
     }
-    if (streaming()) output_.flush_if_full();
   }
 
   void finish(const Summary&) override {
@@ -116,10 +115,7 @@ class SarifRenderer final : public Renderer {
       for (auto& by_rank : held_)
         for (Held& h : by_rank) kept.push_back(std::move(h));
       std::sort(kept.begin(), kept.end(), [](const Held& a, const Held& b) { return a.order < b.order; });
-      for (const Held& h : kept) {
-        write_result(h.text);
-        output_.flush_if_full();
-      }
+      for (const Held& h : kept) write_result(h.text);
     }
     if (!started_) start();
     const json invocations = json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}});
@@ -172,6 +168,7 @@ class SarifRenderer final : public Renderer {
     output_.text() += results_written_ ? ",\n        " : "\n        ";
     output_.text() += text;
     ++results_written_;
+    output_.flush_if_full();  // a file of a million findings is written as it goes
   }
 
   // A result, written now or held: with a limit, every error before any warning before any
