@@ -18,12 +18,14 @@
 
 #include "lint/fingerprint.hpp"
 #include "output/formats.hpp"
+#include "output/json_writer.hpp"
 #include "output/relative_path.hpp"
 
 namespace reportlint {
 namespace {
 
 using json = nlohmann::ordered_json;
+namespace jsonw = reportlint::json;
 
 std::string_view level_of(Severity s) {
   switch (s) {
@@ -63,39 +65,71 @@ class SarifRenderer final : public Renderer {
   void file(const FileReport& report) override {
     if (!report.document) return;
     PositionMapper begins(*report.document, unit_), ends(*report.document, unit_);
-    const json artifact = {{"uri", uri_of(relative(report.path))}, {"uriBaseId", "%SRCROOT%"}};
+    // Written as text, not built as a tree: a dense file has a finding every few dozen bytes.
+    std::string artifact = "{\"uri\":";
+    jsonw::append_string(artifact, uri_of(relative(report.path)));
+    artifact += ",\"uriBaseId\":\"%SRCROOT%\"}";
+    std::string text;
     auto region = [&](TextRange r) {
       const Position b = begins.at(r.begin), e = ends.at(r.end);
-      return json{{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line}, {"endColumn", e.column}};
+      fmt::format_to(std::back_inserter(text), "{{\"startLine\":{},\"startColumn\":{},\"endLine\":{},\"endColumn\":{}}}",
+                     b.line, b.column, e.line, e.column);
+    };
+    auto location = [&](TextRange r) {
+      text += "{\"artifactLocation\":";
+      text += artifact;
+      text += ",\"region\":";
+      region(r);
+      text += '}';
     };
     for (const Diagnostic& d : report.diagnostics) {
-      json result = {{"ruleId", d.rule}};
-      if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) result["ruleIndex"] = it->second;
-      result["level"] = level_of(d.severity);
-      result["message"] = {{"text", d.message}};
-      result["locations"] = json::array({{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(d.range)}}}}});
-      result["partialFingerprints"] = {{"reportlint/v1", fingerprint(*report.document, d)}};
+      text.clear();
+      text += "{\"ruleId\":";
+      jsonw::append_string(text, d.rule);
+      if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) fmt::format_to(std::back_inserter(text), ",\"ruleIndex\":{}", it->second);
+      text += ",\"level\":\"";
+      text += level_of(d.severity);
+      text += "\",\"message\":{\"text\":";
+      jsonw::append_string(text, d.message);
+      text += "},\"locations\":[{\"physicalLocation\":";
+      location(d.range);
+      text += "}],\"partialFingerprints\":{\"reportlint/v1\":\"";
+      text += fingerprint(*report.document, d);
+      text += "\"}";
       if (!d.notes.empty()) {
-        json related = json::array();
+        text += ",\"relatedLocations\":[";
         for (std::size_t i = 0; i < d.notes.size(); ++i) {
-          json location = {{"id", i + 1}, {"message", {{"text", d.notes[i].message}}}};
-          if (d.notes[i].range)
-            location["physicalLocation"] = {{"artifactLocation", artifact}, {"region", region(*d.notes[i].range)}};
-          related.push_back(std::move(location));
+          fmt::format_to(std::back_inserter(text), "{}{{\"id\":{},\"message\":{{\"text\":", i ? "," : "", i + 1);
+          jsonw::append_string(text, d.notes[i].message);
+          text += '}';
+          if (d.notes[i].range) {
+            text += ",\"physicalLocation\":";
+            location(*d.notes[i].range);
+          }
+          text += '}';
         }
-        result["relatedLocations"] = std::move(related);
+        text += ']';
       }
       if (d.fix) {
-        json replacements = json::array();
-        for (const Edit& e : d.fix->edits)
-          replacements.push_back({{"deletedRegion", region(e.range)}, {"insertedContent", {{"text", e.replacement}}}});
         std::string description = d.fix->message.empty() ? "修复" : d.fix->message;
         if (d.fix->applicability == Applicability::unsafe) description += "（建议，需人工确认）";
-        result["fixes"] = json::array({{{"description", {{"text", description}}},
-                                        {"artifactChanges", json::array({{{"artifactLocation", artifact},
-                                                                          {"replacements", std::move(replacements)}}})}}});
+        text += ",\"fixes\":[{\"description\":{\"text\":";
+        jsonw::append_string(text, description);
+        text += "},\"artifactChanges\":[{\"artifactLocation\":";
+        text += artifact;
+        text += ",\"replacements\":[";
+        for (std::size_t i = 0; i < d.fix->edits.size(); ++i) {
+          const Edit& e = d.fix->edits[i];
+          text += i ? ",{\"deletedRegion\":" : "{\"deletedRegion\":";
+          region(e.range);
+          text += ",\"insertedContent\":{\"text\":";
+          jsonw::append_string(text, e.replacement);
+          text += "}}";
+        }
+        text += "]}]}]";
       }
-      add(d.severity, result.dump(-1, ' ', false, json::error_handler_t::replace));
+      text += '}';
+      add(d.severity, text);
     }
   }
 
