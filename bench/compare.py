@@ -234,6 +234,19 @@ def main():
             target("≥ 100× textlint", t_real["seconds"] / r_real["seconds"], 100, "higher",
                    f"{r_real['mb_s']:.1f} vs {t_real['mb_s']:.2f} MB/s")
 
+    # The editor: the server's answer to one edit (bench/lsp.py, median of its edits).
+    for source, kb, limit, what in (("clean", 2048, 50, "2 MB draft, few findings"),
+                                    ("dense", 1350, 300, "~30,000 findings"),
+                                    ("dense", 200, 20, "200 KB draft")):
+        r = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "lsp.py"), "--source", source, "--kb", str(kb),
+                            "--edits", "5" if args.quick else "15", "--json"], capture_output=True, text=True)
+        if r.returncode == 0:
+            result = json.loads(r.stdout)
+            rows.append({"case": f"editor: one edit, {what} ({result['diagnostics']} findings)", "tool": "reportlint lsp",
+                         "seconds": result["server_median_ms"] / 1000})
+            target(f"editor: {what} ≤ {limit} ms", result["server_median_ms"], limit, "lower",
+                   f"server {result['server_median_ms']} ms, round trip {result['change_median_ms']} ms")
+
     write_report(rows, targets, n_literals, n_prh, args.quick)
     for t in targets:
         value = "—" if t["value"] is None else f"{t['value']:.2f}"

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """How fast the language server answers an edit.
 
-usage: bench/lsp.py [--binary build/bin/reportlint] [--kb 200] [--edits 30]
+usage: bench/lsp.py [--binary build/bin/reportlint] [--kb 200] [--edits 30] [--source dense|clean] [--json]
 
-Starts `reportlint lsp`, opens a draft of about --kb kilobytes (the sample draft repeated),
+Starts `reportlint lsp`, opens a draft of about --kb kilobytes (dense: the sample draft
+repeated, a finding every ~45 bytes; clean: the published documents of
+../shared/corpus/real, few findings),
 then sends --edits full-text didChange notifications, each changing one character, and
 times each until its textDocument/publishDiagnostics arrives: the whole round trip an
 editor waits for (JSON-RPC both ways, linting, positions in UTF-16, and this script
@@ -62,11 +64,17 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "bin", "reportlint"))
     ap.add_argument("--kb", type=int, default=200)
     ap.add_argument("--edits", type=int, default=30)
+    ap.add_argument("--source", choices=["dense", "clean"], default="dense")
+    ap.add_argument("--json", action="store_true", help="print the result as JSON only")
     args = ap.parse_args()
     shared = os.path.join(ROOT, "..", "shared", "corpus", "000_cdfd43f75199d920.txt")
-    source = shared if os.path.exists(shared) else os.path.join(ROOT, "docs", "examples", "sample-draft.txt")
-    with open(source, encoding="utf-8") as f:
-        draft = f.read()
+    if args.source == "clean":
+        real = os.path.join(ROOT, "..", "shared", "corpus", "real")
+        draft = "".join(open(os.path.join(real, f), encoding="utf-8").read() for f in sorted(os.listdir(real)) if f.endswith(".txt"))
+    else:
+        source = shared if os.path.exists(shared) else os.path.join(ROOT, "docs", "examples", "sample-draft.txt")
+        with open(source, encoding="utf-8") as f:
+            draft = f.read()
     text = ""
     while len(text.encode("utf-8")) < args.kb * 1024:
         text += draft
@@ -114,6 +122,9 @@ def main():
         "server_median_ms": round(statistics.median(server_times), 1),
         "server_max_ms": round(server_times[-1], 1),
     }
+    if args.json:
+        print(json.dumps(result))
+        return
     print(f"document {result['document_kb']} KB, {result['diagnostics']} diagnostics; didOpen {result['open_ms']} ms")
     print(f"didChange → publishDiagnostics: median {result['change_median_ms']} ms, "
           f"p90 {result['change_p90_ms']} ms, max {result['change_max_ms']} ms ({args.edits} edits)")

@@ -4,6 +4,7 @@
 // forms the document uses more than once are left alone.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "language_data.hpp"
 #include "phrase_matcher.hpp"
@@ -24,10 +25,46 @@ bool in_title(std::string_view line, std::size_t at) {
   return close == std::string_view::npos || close >= at;
 }
 
+// In the language server the same draft is linted at every edit, and an edit changes one
+// clause: each clause's hits (which depend on its text alone) are kept per thread between
+// runs, for the detector that found them, up to a bound on the text kept.
+class ClauseCache {
+ public:
+  // The hits of `clause` found before by `owner`'s detector, or null.
+  const std::vector<TypoHit>* find(const void* owner, std::string_view clause) {
+    if (owner != owner_) {
+      entries_.clear();
+      bytes_ = 0;
+      owner_ = owner;
+    }
+    const auto it = entries_.find(clause);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  void add(std::string_view clause, std::vector<TypoHit> hits) {
+    if (bytes_ + clause.size() > kMaxBytes) {
+      entries_.clear();
+      bytes_ = 0;
+    }
+    bytes_ += clause.size();
+    entries_.emplace(std::string(clause), std::move(hits));
+  }
+
+ private:
+  static constexpr std::size_t kMaxBytes = 64u << 20;  // of clause text
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  const void* owner_ = nullptr;
+  std::size_t bytes_ = 0;
+  std::unordered_map<std::string, std::vector<TypoHit>, Hash, std::equal_to<>> entries_;
+};
+
 class SuspectedTypo final : public Rule {
  public:
   void configure(OptionReader& options) override {
     data_ = options.shared<LanguageData>("language-data", [&] { return LanguageData::load(options.context()); });
+    keep_clauses_ = options.context().interactive();
     packs_ = options.shared<CompiledPacks>("packs", [&] { return CompiledPacks{PhraseMatcher(PackSet::load(options).entries())}; });
     if (!data_->lexicon())
       options.context().unavailable(kRule, data_->missing_words());
@@ -45,9 +82,18 @@ class SuspectedTypo final : public Rule {
     const TypoDetector detector(*data_->lexicon(), [this]() -> const SentenceModel& { return data_->model(); });
     const std::string_view text = doc.text();
     std::vector<TypoHit> hits;
+    [[gnu::tls_model("initial-exec")]] thread_local ClauseCache cache;
     for (const Clause& clause : doc.outline().clauses) {
       const std::size_t before = hits.size();
-      detector.scan(doc.slice(clause.range), hits);
+      const std::string_view text_of_clause = doc.slice(clause.range);
+      if (!keep_clauses_) {
+        detector.scan(text_of_clause, hits);
+      } else if (const std::vector<TypoHit>* known = cache.find(data_.get(), text_of_clause)) {
+        hits.insert(hits.end(), known->begin(), known->end());
+      } else {
+        detector.scan(text_of_clause, hits);
+        cache.add(text_of_clause, std::vector<TypoHit>(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end()));
+      }
       for (std::size_t k = before; k < hits.size(); ++k) {
         for (std::uint32_t* offset : {&hits[k].begin, &hits[k].end, &hits[k].changed_begin, &hits[k].changed_end})
           *offset += clause.range.begin;
@@ -76,6 +122,7 @@ class SuspectedTypo final : public Rule {
   }
 
  private:
+  bool keep_clauses_ = false;
   std::shared_ptr<const LanguageData> data_;
   std::shared_ptr<const CompiledPacks> packs_;
 };

@@ -253,6 +253,36 @@ async function settingsSession() {
   await shutdown(server);
 }
 
+async function typoSession() {
+  // The server keeps each clause's suspected typos between edits: an edited clause is
+  // looked at again, an unchanged one keeps its finding.
+  const server = start(workspace);
+  await initialize(server, undefined);
+  const typoUri = pathToFileURL(join(workspace, 'typo.txt')).href;
+  const lines = ['这项工作刻不容援，必须抓紧。', '各部门要加强协作。'];
+  const opened = server.diagnostics(typoUri);
+  server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type,
+                                     { textDocument: { uri: typoUri, languageId: 'plaintext', version: 1, text: lines.join('\n') + '\n' } });
+  const typos = (d) => d.filter((x) => x.code === 'phrasing.suspected-typo');
+  assert.equal(typos(await opened).length, 1, 'the typo is found');
+  // The second line edited into a typo of its own; the first is unchanged.
+  let changed = server.diagnostics(typoUri);
+  server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: typoUri, version: 2 },
+    contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } }, text: '各部门要通力合做。' }] });
+  let found = typos(await changed);
+  assert.equal(found.length, 2, 'the edited clause is looked at again, the other kept');
+  assert.deepEqual(found.map((d) => d.range.start.line), [0, 1]);
+  // The first typo corrected: its finding goes, the second stays.
+  changed = server.diagnostics(typoUri);
+  server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: typoUri, version: 3 },
+    contentChanges: [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 8 } }, text: '缓' }] });
+  found = typos(await changed);
+  assert.deepEqual(found.map((d) => d.range.start.line), [1]);
+  await shutdown(server);
+}
+
 async function burstSession() {
   // Ten edits sent at once on a large draft: linted once, for the last text.
   const server = start(workspace);
@@ -425,6 +455,8 @@ try {
   console.log('ok - settings from initializationOptions and didChangeConfiguration');
   await burstSession();
   console.log('ok - a burst of edits is linted once');
+  await typoSession();
+  console.log('ok - suspected typos kept per clause between edits, and looked at again when edited');
   await trustSession();
   console.log('ok - an untrusted project runs no code; REPORTLINT_TRUST=1 lets it');
   await robustness();

@@ -74,6 +74,10 @@ class ConfigureContext {
   // Turns one of the plugin's rules off for this run, saying why (its data is not
   // installed): --list-rules shows the reason, and nothing is reported under the rule.
   virtual void unavailable(std::string_view rule_id, std::string reason) = 0;
+  // True in the language server, where the same document is linted again at every edit:
+  // a plugin may then keep results of unchanged parts between runs (and should not on
+  // the command line, where each text is linted once).
+  virtual bool interactive() const = 0;
 };
 
 class Checker {

@@ -19,9 +19,11 @@ class PluginConfigureContext final : public ConfigureContext {
  public:
   PluginConfigureContext(const toml::table& options, const fs::path& data_dir, std::string_view profile,
                          const toml::source_region& profile_source, Config& config, std::vector<Failure>& failures,
-                         std::map<std::string, std::string, std::less<>>& unavailable)
+                         std::map<std::string, std::string, std::less<>>& unavailable, bool interactive)
       : options_(options), data_dir_(data_dir), profile_(profile), profile_source_(profile_source), config_(config),
-        failures_(failures), unavailable_(unavailable) {}
+        failures_(failures), unavailable_(unavailable), interactive_(interactive) {}
+
+  bool interactive() const override { return interactive_; }
 
   const toml::table& options() const override { return options_; }
   void error(const toml::source_region& where, std::string message) override {
@@ -68,6 +70,7 @@ class PluginConfigureContext final : public ConfigureContext {
   Config& config_;
   std::vector<Failure>& failures_;
   std::map<std::string, std::string, std::less<>>& unavailable_;
+  bool interactive_;
 };
 
 }  // namespace
@@ -229,7 +232,7 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
     static const toml::source_region kCommandLine{};  // --profile has no place in a file
     PluginConfigureContext context(options_table ? *options_table : kNoOptions, options.data_dir, linter->profile_,
                                    options.profile_override.empty() ? config.profile_source : kCommandLine, config,
-                                   failures, linter->unavailable_);
+                                   failures, linter->unavailable_, options.interactive);
     try {
       const CrashScope scope("读取配置", plugin->path());
       instance.checker->configure(context);

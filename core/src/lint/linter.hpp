@@ -26,6 +26,7 @@ struct LinterOptions {
   std::filesystem::path data_dir;                  // share/reportlint
   std::string profile_override;                    // --profile
   TrustPolicy trust;                               // which project configs may run code
+  bool interactive = false;                        // the language server (ConfigureContext::interactive)
 };
 
 class Linter {

@@ -433,6 +433,7 @@ class Server {
 
   void reset_configs() {
     LinterOptions options = options_;
+    options.interactive = true;  // the same drafts are linted at every edit
     if (settings_.profile) options.profile_override = *settings_.profile;
     configs_ = std::make_unique<ConfigCache>(options, settings_.config ? settings_.config : override_);
     refusals_shown_.clear();
