@@ -6,7 +6,7 @@ usage: bench/lsp.py [--binary build/bin/reportlint] [--kb 200] [--edits 30] [--s
 Starts `reportlint lsp`, opens a draft of about --kb kilobytes (dense: the sample draft
 repeated, a finding every ~45 bytes; clean: the published documents of
 ../shared/corpus/real, few findings),
-then sends --edits full-text didChange notifications, each changing one character, and
+then sends --edits incremental didChange notifications, each changing one character, and
 times each until its textDocument/publishDiagnostics arrives: the whole round trip an
 editor waits for (JSON-RPC both ways, linting, positions in UTF-16, and this script
 parsing the JSON), and the server's part of it (until its answer starts arriving).
@@ -78,6 +78,9 @@ def main():
     text = ""
     while len(text.encode("utf-8")) < args.kb * 1024:
         text += draft
+    # --kb it is, to the line: the published documents come in 1.5 MB at a time.
+    cut = text.encode("utf-8")[:args.kb * 1024].decode("utf-8", errors="ignore")
+    text = cut[:cut.rfind("\n") + 1] or cut
     uri = "file://" + os.path.join(OUT, "lsp-bench.txt")
     os.makedirs(OUT, exist_ok=True)
 
@@ -94,11 +97,17 @@ def main():
     times, server_times = [], []
     for version in range(2, args.edits + 2):
         # Change one character in the middle, as typing does.
+        # Sent as an incremental change, as clients do with a server that asks for them.
         middle = len(text) // 2 + version
-        text = text[:middle] + ("，" if text[middle] != "，" else "。") + text[middle + 1:]
+        mark = "，" if text[middle] != "，" else "。"
+        line = text.count("\n", 0, middle)
+        column = len(text[text.rfind("\n", 0, middle) + 1:middle].encode("utf-16-le")) // 2
+        text = text[:middle] + mark + text[middle + 1:]
+        change = {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + 1}},
+                  "text": mark}
         start = time.perf_counter()
         send(proc, {"jsonrpc": "2.0", "method": "textDocument/didChange",
-                    "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}})
+                    "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
         wait_for(proc, lambda m: m.get("method") == "textDocument/publishDiagnostics")
         times.append((time.perf_counter() - start) * 1000)
         # The server writes a message in one go once it is complete: its first byte marks
