@@ -1,5 +1,7 @@
 #include "pack_pairs.hpp"
 
+#include "reportlint/text.hpp"
+
 #include <stdexcept>
 
 #include <toml++/toml.h>
@@ -21,23 +23,7 @@ std::vector<std::uint32_t> code_points(const std::string& s) {
 
 std::string to_utf8(const std::vector<std::uint32_t>& cps) {
   std::string out;
-  for (const std::uint32_t cp : cps) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+  for (const std::uint32_t cp : cps) utf8::append(out, cp);
   return out;
 }
 
