@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "lint/core_rules.hpp"
+#include "support/edit_distance.hpp"
 #include "support/error.hpp"
 
 namespace reportlint {
@@ -31,21 +32,6 @@ std::vector<const RuleInfo*> all_rules(const Linter& linter) {
   return rules;
 }
 
-// Edit distance, for "did you mean" suggestions.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 }  // namespace
 
@@ -74,7 +60,7 @@ std::string explain_rule(const Linter& linter, std::string_view rule_id) {
   }
   std::vector<std::string_view> near;
   for (const RuleInfo* r : rules)
-    if (distance(r->id, rule_id) <= 3 || r->id.find(rule_id) != std::string_view::npos) near.push_back(r->id);
+    if (edit_distance(r->id, rule_id) <= 3 || r->id.find(rule_id) != std::string_view::npos) near.push_back(r->id);
   std::string message = fmt::format("未知的规则“{}”", rule_id);
   if (!near.empty()) message += fmt::format("；是否指：{}", fmt::join(near, "、"));
   else message += "（reportlint --list-rules 列出全部规则）";

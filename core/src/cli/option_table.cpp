@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
+
+#include "support/edit_distance.hpp"
 
 namespace reportlint {
 namespace {
@@ -58,22 +59,6 @@ constexpr std::array kSubcommands = {
     SubcommandSpec{"manpage", "", "输出 man 手册页（groff 格式）"},
 };
 
-// Edit distance (insertions, deletions, substitutions), stopping early past `limit`.
-std::size_t distance(std::string_view a, std::string_view b, std::size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 }  // namespace
 
@@ -92,7 +77,7 @@ const OptionSpec* nearest_option(std::string_view name) {
   for (const OptionSpec& o : kOptions) {
     for (std::string_view spelling : {o.name, o.alias}) {
       if (spelling.size() < 3) continue;  // -j, -h: too short to guess from
-      const std::size_t d = distance(name, spelling, 2);
+      const std::size_t d = edit_distance(name, spelling);
       if (d < best_distance) best = &o, best_distance = d;
     }
   }
