@@ -86,7 +86,7 @@ TEST(DataSafety, FixKeepsHardLinksWhole) {
 }
 
 TEST(DataSafety, FixKeepsTheOwnerOrRefuses) {
-  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root and setpriv to act as another user";
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root, setpriv, and a checkout other users can reach, to act as another user";
   TempDir dir;
   fs::permissions(dir.path(), fs::perms::all);  // nobody may create the temporary file here
   const auto draft = dir.write("a.txt", kDraft);
@@ -157,7 +157,7 @@ TEST(DataSafety, RunawayInputIsCutOff) {
 }
 
 TEST(DataSafety, EveryUnreadableInputIsAnErrorAndTheRestIsLinted) {
-  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root and setpriv to act as another user";
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root, setpriv, and a checkout other users can reach, to act as another user";
   TempDir dir;
   fs::permissions(dir.path(), fs::perms::all);
   dir.write("tree/ok.txt", "完成xx项。\n");

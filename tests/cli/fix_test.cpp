@@ -99,7 +99,7 @@ TEST(Fix, StandardInputMustBeTheOnlyInput) {
 TEST(Fix, UnwritableDirectoryLeavesTheFileIntact) {
   // As an unprivileged user (permissions do not bind root): the draft is writable, its
   // directory is not, so no temporary file can be made beside it.
-  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root and setpriv to act as another user";
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "needs root, setpriv, and a checkout other users can reach, to act as another user";
   TempDir dir;
   test::fs::permissions(dir.path(), test::fs::perms::all);
   const auto file = dir.write("ro/d.txt", "D员干部带头。\n");

@@ -110,7 +110,17 @@ ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOpti
   return run_process(full, o);
 }
 
-bool can_run_as_nobody() { return ::geteuid() == 0 && fs::exists("/usr/bin/setpriv"); }
+bool can_run_as_nobody() {
+  // Also whether `nobody` can reach the binary at all: a checkout inside a directory only
+  // its owner may enter (mktemp -d makes one) cannot be run as another user.
+  static const bool can = [] {
+    if (::geteuid() != 0 || !fs::exists("/usr/bin/setpriv")) return false;
+    const ProcessResult r = run_process({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                                         kBinary.string(), "--version"});
+    return r.status == 0;
+  }();
+  return can;
+}
 
 ProcessResult run_reportlint_as_nobody(const std::vector<std::string>& args, const RunOptions& options) {
   if (!can_run_as_nobody()) return {};

@@ -42,7 +42,8 @@ ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOpti
 
 // Runs the reportlint binary as the unprivileged user `nobody`, whom file permissions bind
 // (they do not bind root). Empty result (status -1) when this process cannot switch users
-// (not root, no setpriv): check can_run_as_nobody() and skip.
+// (not root, no setpriv) or `nobody` cannot reach the binary (a checkout in a directory
+// only its owner may enter): check can_run_as_nobody() and skip.
 bool can_run_as_nobody();
 ProcessResult run_reportlint_as_nobody(const std::vector<std::string>& args, const RunOptions& options = {});
 
