@@ -111,12 +111,12 @@ ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOpti
 }
 
 bool can_run_as_nobody() {
-  // Also whether `nobody` can reach the binary at all: a checkout inside a directory only
-  // its owner may enter (mktemp -d makes one) cannot be run as another user.
+  // Also whether `nobody` can run the binary with its plugins and data: a checkout inside
+  // a directory only its owner may enter (mktemp -d makes one) cannot be run as another user.
   static const bool can = [] {
     if (::geteuid() != 0 || !fs::exists("/usr/bin/setpriv")) return false;
     const ProcessResult r = run_process({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                                         kBinary.string(), "--version"});
+                                         kBinary.string(), "--list-rules"});
     return r.status == 0;
   }();
   return can;
