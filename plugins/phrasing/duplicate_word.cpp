@@ -71,7 +71,7 @@ class DuplicateWord final : public Rule {
     }
     if (doubled.empty()) return;
 
-    const PairCounts pairs = count_pairs(doc);
+    const PairCounts pairs = count_pairs(doc, doubled);
     for (const TextRange both : doubled) {
       const std::uint32_t length = both.size() / 2;
       if (length == 6 && seam_of_two_words(text, both.begin, pairs)) continue;
@@ -84,13 +84,22 @@ class DuplicateWord final : public Rule {
   }
 
  private:
-  // How often each pair of adjacent Chinese characters occurs in the document's prose.
+  // How often pairs of adjacent Chinese characters occur in the document's prose: only the
+  // pairs AB and BA of each doubled two-character word ABAB, so memory follows the
+  // findings, not the document.
   using PairCounts = std::unordered_map<std::uint64_t, std::uint32_t>;
   static std::uint64_t pair_key(char32_t a, char32_t b) { return static_cast<std::uint64_t>(a) << 21 | b; }
 
-  static PairCounts count_pairs(const Document& doc) {
+  static PairCounts count_pairs(const Document& doc, const std::vector<TextRange>& doubled) {
     PairCounts counts;
-    counts.reserve(doc.text().size() / 8);
+    for (const TextRange both : doubled) {
+      if (both.size() != 12) continue;
+      std::size_t i = both.begin;
+      const char32_t a = utf8::next(doc.text(), i), b = utf8::next(doc.text(), i);
+      counts.emplace(pair_key(a, b), 0);
+      counts.emplace(pair_key(b, a), 0);
+    }
+    if (counts.empty()) return counts;
     for_each_prose_line(doc, [&](std::uint32_t, std::uint32_t begin, std::uint32_t end) {
       const std::string_view line = doc.text().substr(begin, end - begin);
       char32_t previous = 0;
@@ -100,7 +109,8 @@ class DuplicateWord final : public Rule {
           previous = 0;
           continue;
         }
-        if (previous) ++counts[pair_key(previous, c)];
+        if (previous)
+          if (const auto it = counts.find(pair_key(previous, c)); it != counts.end()) ++it->second;
         previous = c;
       }
     });

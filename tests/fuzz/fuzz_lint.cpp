@@ -36,16 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   auto document = document_of(source);
-  std::vector<Diagnostic> diagnostics;
+  DiagnosticList diagnostics;
   try {
-    diagnostics = linter->lint(*document);
+    diagnostics = linter->check(*document);
   } catch (const Error& e) {
     fail_with(e, "lint");
   }
   for (const Diagnostic& d : diagnostics) FUZZ_CHECK(!d.message.empty());
   try {
     restrict_fixes_to_source(source, *document, diagnostics);
-    const FixOutcome fixed = fix_until_stable(std::move(source), document, std::move(diagnostics), *linter);
+    const FixOutcome fixed = fix_until_stable(std::move(source), document, diagnostics.to_vector(), *linter);
     // Still valid UTF-8 without NUL.
     FUZZ_CHECK(fuzz::valid_utf8(fixed.document->text()));
     FUZZ_CHECK(fixed.document->text().find('\0') == std::string_view::npos);

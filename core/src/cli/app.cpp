@@ -70,15 +70,15 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
     read.encoding = options.encoding ? *options.encoding : encoding_for(linter.config(), shown);
     if (input.is_stdin) raw_stdin = read_standard_input(shown, options.max_file_size);
     SourceText source = input.is_stdin ? decode_source(shown, raw_stdin, read) : read_source_file(input.path, read);
-    auto document = document_of(source);
-    std::vector<Diagnostic> diagnostics = linter.lint(*document);
+    auto document = options.fix ? document_of(source) : document_moving_text(source);
+    DiagnosticList diagnostics = linter.check(*document);
     restrict_fixes_to_source(source, *document, diagnostics);
 
     if (options.fix) {
-      FixOutcome fixed = fix_until_stable(std::move(source), std::move(document), std::move(diagnostics), linter);
+      FixOutcome fixed = fix_until_stable(std::move(source), std::move(document), diagnostics.to_vector(), linter);
       const std::size_t applied = fixed.applied;
       document = std::move(fixed.document);
-      diagnostics = std::move(fixed.diagnostics);
+      diagnostics = DiagnosticList::from(fixed.diagnostics);
       if (input.is_stdin)
         outcome.fixed_stdin = applied ? source_bytes(fixed.source) : std::move(raw_stdin);
       else if (applied)
@@ -288,15 +288,18 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
     ++summary.files;
     if (recorded)
       for (const Diagnostic& d : outcome.report.diagnostics) recorded->add(outcome.report.path, *outcome.report.document, d);
-    if (baseline)
-      summary.baselined += std::erase_if(outcome.report.diagnostics, [&](const Diagnostic& d) {
-        return baseline->take(outcome.report.path, *outcome.report.document, d);
+    if (baseline) {
+      const DiagnosticList& list = outcome.report.diagnostics;
+      summary.baselined += outcome.report.diagnostics.erase_if([&](std::size_t i) {
+        return baseline->take(outcome.report.path, *outcome.report.document, list[i]);
       });
+    }
     summary.fixes_applied += outcome.report.fixes_applied;
     summary.files_fixed += outcome.report.fixes_applied ? 1 : 0;
-    for (const Diagnostic& d : outcome.report.diagnostics) {
-      (d.severity == Severity::error ? summary.errors : d.severity == Severity::warning ? summary.warnings : summary.notes)++;
-      failed_threshold = failed_threshold || fails(options.fail_on, d.severity);
+    for (std::size_t i = 0; i < outcome.report.diagnostics.size(); ++i) {
+      const Severity severity = outcome.report.diagnostics.severity(i);
+      (severity == Severity::error ? summary.errors : severity == Severity::warning ? summary.warnings : summary.notes)++;
+      failed_threshold = failed_threshold || fails(options.fail_on, severity);
     }
     renderer->file(outcome.report);
     if (fixed_to_stdout) std::fwrite(outcome.fixed_stdin.data(), 1, outcome.fixed_stdin.size(), stdout);

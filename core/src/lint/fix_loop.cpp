@@ -26,16 +26,20 @@ std::shared_ptr<const Document> document_of(const SourceText& source) {
       DocumentBuilder::build(source.path, source.text, format_for_path(source.path), source.origins));
 }
 
-void restrict_fixes_to_source(const SourceText& source, const Document& document, std::vector<Diagnostic>& diagnostics) {
+std::shared_ptr<const Document> document_moving_text(SourceText& source) {
+  return std::make_shared<const Document>(
+      DocumentBuilder::build(source.path, std::move(source.text), format_for_path(source.path), source.origins));
+}
+
+void restrict_fixes_to_source(const SourceText& source, const Document& document, DiagnosticList& diagnostics) {
   // Plain UTF-8 text takes every fix: only other encodings and Word need a look.
   if (source.kind == SourceKind::text && source.encoding == Encoding::utf8) return;
-  for (Diagnostic& d : diagnostics) {
-    if (!d.fix || d.fix->applicability != Applicability::safe) continue;
-    for (const Edit& e : d.fix->edits) {
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (!diagnostics.has_safe_fix(i)) continue;
+    for (const Edit& e : diagnostics.fix_edits(i)) {
       std::string why = edit_obstacle(source, document, e);
       if (why.empty()) continue;
-      d.fix->applicability = Applicability::unsafe;
-      d.notes.push_back({"不能自动修复：" + std::move(why), std::nullopt});
+      diagnostics.make_fix_unsafe(i, "不能自动修复：" + std::move(why));
       break;
     }
   }
@@ -55,8 +59,9 @@ FixOutcome fix_until_stable(SourceText source, std::shared_ptr<const Document> d
     out.applied += selection.fixes;
     source = std::move(fixed);
     document = document_of(source);
-    diagnostics = linter.lint(*document);
-    restrict_fixes_to_source(source, *document, diagnostics);
+    DiagnosticList found = linter.check(*document);
+    restrict_fixes_to_source(source, *document, found);
+    diagnostics = found.to_vector();
     for (const auto& [rule, n] : safe_fixes(diagnostics))
       if (const auto it = before.find(rule); it != before.end() && n >= it->second) unstable.push_back(rule);
     if (!unstable.empty()) break;

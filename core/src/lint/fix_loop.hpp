@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "io/source.hpp"
+#include "lint/diagnostic_list.hpp"
 #include "lint/linter.hpp"
 #include "reportlint/document.hpp"
 
@@ -27,11 +28,14 @@ inline constexpr int kMaxFixPasses = 10;
 
 // The document of `source` (built as the CLI builds it).
 std::shared_ptr<const Document> document_of(const SourceText& source);
+// The same, moving the text out of `source` (which keeps the rest): one copy of a large
+// file instead of two, when no fix will be written.
+std::shared_ptr<const Document> document_moving_text(SourceText& source);
 
 // Turns each certain fix of `diagnostics` that cannot be written into `source`'s file (a
 // character its encoding lacks, a Word automatic number, text over several runs) into a
 // suggestion, with a note saying why.
-void restrict_fixes_to_source(const SourceText& source, const Document& document, std::vector<Diagnostic>& diagnostics);
+void restrict_fixes_to_source(const SourceText& source, const Document& document, DiagnosticList& diagnostics);
 
 // Fixes `document` (built from `source`; its diagnostics, already restricted, are
 // `diagnostics`) pass after pass. A pass after which a rule has at least as many certain

@@ -1,6 +1,7 @@
 #include "lint/linter.hpp"
 
 #include "lint/core_rules.hpp"
+#include "lint/sort_runs.hpp"
 #include "lint/suppressions.hpp"
 
 #include <algorithm>
@@ -82,7 +83,7 @@ constexpr std::size_t kLongMessageBytes = kMessageChars * 3;  // below this, no 
 // these ranges, so a bad one must stop here with the plugin's name, not crash later.
 class ValidatingSink final : public DiagnosticSink {
  public:
-  ValidatingSink(const Linter& linter, const Document& document, std::vector<Diagnostic>& out)
+  ValidatingSink(const Linter& linter, const Document& document, DiagnosticList& out)
       : linter_(linter), document_(document), out_(out) {}
 
   void set_plugin(const LoadedPlugin& plugin) { plugin_ = &plugin; }
@@ -114,7 +115,7 @@ class ValidatingSink final : public DiagnosticSink {
       if (note.message.size() > kLongMessageBytes) note.message = shorten_for_message(note.message, kMessageChars);
     d.severity = *last_->severity;
     d.rule = last_->id;  // the core's copy outlives the plugin's strings
-    out_.push_back(std::move(d));
+    out_.push_back(d);
   }
 
  private:
@@ -133,7 +134,7 @@ class ValidatingSink final : public DiagnosticSink {
 
   const Linter& linter_;
   const Document& document_;
-  std::vector<Diagnostic>& out_;
+  DiagnosticList& out_;
   const LoadedPlugin* plugin_ = nullptr;
   const Linter::RuleEntry* last_ = nullptr;
 };
@@ -145,29 +146,7 @@ bool diagnostic_before(const Diagnostic& x, const Diagnostic& y) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  const auto before = diagnostic_before;
-  std::vector<std::size_t> runs{0};  // start of each ascending run, then the end
-  for (std::size_t i = 1; i < diagnostics.size(); ++i)
-    if (before(diagnostics[i], diagnostics[i - 1])) runs.push_back(i);
-  runs.push_back(diagnostics.size());
-  if (runs.size() <= 2) return;
-  if (runs.size() > 64) {  // a checker reporting out of order: just sort
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), before);
-    return;
-  }
-  // Adjacent runs merge in place, the pair with the fewest diagnostics first (as
-  // TimSort does), so a rule's few findings are merged with other small runs before the
-  // large runs of a busy rule are moved. std::inplace_merge borrows a buffer the size of
-  // the smaller run only, not a second copy of everything.
-  while (runs.size() > 2) {
-    std::size_t best = 0;
-    for (std::size_t r = 1; r + 2 < runs.size(); ++r)
-      if (runs[r + 2] - runs[r] < runs[best + 2] - runs[best]) best = r;
-    std::inplace_merge(diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[best]),
-                       diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[best + 1]),
-                       diagnostics.begin() + static_cast<std::ptrdiff_t>(runs[best + 2]), before);
-    runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(best) + 1);
-  }
+  sort_runs(diagnostics.begin(), diagnostics.end(), diagnostic_before);
 }
 
 std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, const LinterOptions& options,
@@ -271,11 +250,12 @@ std::optional<Severity> Linter::severity(std::string_view rule_id) const {
 }
 
 std::vector<Diagnostic> Linter::lint(const Document& document) const {
-  std::vector<Diagnostic> diagnostics;
-  // Room for one finding per 64 bytes, as in a template full of xx: regrowing a vector of
-  // hundreds of thousands of diagnostics would copy them all. Untouched capacity costs
-  // only address space.
-  diagnostics.reserve(document.text().size() / 64);
+  return check(document).to_vector();
+}
+
+DiagnosticList Linter::check(const Document& document) const {
+  DiagnosticList diagnostics;
+  diagnostics.reserve_for(document.text().size());
   ValidatingSink sink(*this, document, diagnostics);
   for (const CheckerInstance& instance : checkers_) {
     sink.set_plugin(*instance.plugin);
@@ -292,12 +272,12 @@ std::vector<Diagnostic> Linter::lint(const Document& document) const {
                           fmt::format("插件“{}”检查时出现未知异常", instance.plugin->name())});
     }
   }
-  sort_diagnostics(diagnostics);
+  diagnostics.sort();
   suppress(document, diagnostics);
   return diagnostics;
 }
 
-void Linter::suppress(const Document& document, std::vector<Diagnostic>& diagnostics) const {
+void Linter::suppress(const Document& document, DiagnosticList& diagnostics) const {
   std::vector<Directive> directives = find_directives(document);
   apply_directives(document, directives, diagnostics);
   if (!config_.ignores.empty() && !diagnostics.empty()) {
@@ -308,9 +288,9 @@ void Linter::suppress(const Document& document, std::vector<Diagnostic>& diagnos
       if (!paths.back().empty() && glob_matches(entry.path, paths.back()))
         ignore_path_seen_[i].store(true, std::memory_order_relaxed);
     }
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    diagnostics.erase_if([&](std::size_t d) {
       for (std::size_t i = 0; i < config_.ignores.size(); ++i) {
-        if (!ignore_matches(config_.ignores[i], paths[i], document, d)) continue;
+        if (!ignore_matches(config_.ignores[i], paths[i], document, diagnostics.rule(d), diagnostics.range(d))) continue;
         ignore_used_[i].store(true, std::memory_order_relaxed);
         return true;
       }
@@ -337,7 +317,7 @@ void Linter::suppress(const Document& document, std::vector<Diagnostic>& diagnos
     note.message = unknown.empty() ? "这条 reportlint 屏蔽注释没有屏蔽任何问题" : "屏蔽注释中有未知的规则“" + unknown + "”";
     diagnostics.push_back(std::move(note));
   }
-  if (diagnostics.size() != before) sort_diagnostics(diagnostics);
+  if (diagnostics.size() != before) diagnostics.sort();
 }
 
 std::vector<const IgnoreEntry*> Linter::unused_ignores() const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "lint/diagnostic_list.hpp"
 #include "plugin_host/plugin_host.hpp"
 #include "reportlint/diagnostic.hpp"
 #include "reportlint/document.hpp"
@@ -38,7 +39,11 @@ class Linter {
                                               std::vector<std::string>& warnings);
 
   // Runs every enabled rule. Diagnostics come back sorted by position, with severities
-  // from the configuration. Throws Error when a plugin fails or reports nonsense.
+  // from the configuration, packed (lint/diagnostic_list.hpp). Throws Error when a plugin
+  // fails or reports nonsense.
+  DiagnosticList check(const Document& document) const;
+  // The same, as Diagnostic values: for the language server, --fix and tests, whose
+  // documents are small.
   std::vector<Diagnostic> lint(const Document& document) const;
 
   const Config& config() const noexcept { return config_; }
@@ -67,7 +72,7 @@ class Linter {
   };
   const RuleEntry* find(std::string_view rule_id) const;
   // Drops what directives and [[ignore]] entries suppress; reports unused directives.
-  void suppress(const Document& document, std::vector<Diagnostic>& diagnostics) const;
+  void suppress(const Document& document, DiagnosticList& diagnostics) const;
 
   Config config_;
   PluginSet plugins_;
@@ -82,10 +87,7 @@ class Linter {
 // Position order: begin, then end, then rule id.
 bool diagnostic_before(const Diagnostic& x, const Diagnostic& y);
 
-// Sorts into position order, stably. Each rule reports in order of position, so the list
-// is a few ascending runs, one per rule: merging them pairwise, in place, moves every
-// diagnostic O(log runs) times instead of sorting hundreds of thousands from scratch.
-// Many runs (a checker reporting out of order) fall back to std::stable_sort.
+// Sorts into position order, stably (lint/sort_runs.hpp).
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 }  // namespace reportlint

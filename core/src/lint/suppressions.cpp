@@ -71,7 +71,7 @@ std::vector<Directive> find_directives(const Document& document) {
   return out;
 }
 
-void apply_directives(const Document& document, std::vector<Directive>& directives, std::vector<Diagnostic>& diagnostics) {
+void apply_directives(const Document& document, std::vector<Directive>& directives, DiagnosticList& diagnostics) {
   if (directives.empty()) return;
   // Regions where a disable holds: from its comment to the enable that ends it.
   struct Region {
@@ -110,10 +110,11 @@ void apply_directives(const Document& document, std::vector<Directive>& directiv
   for (Directive& d : directives)
     if (d.kind == Directive::Kind::enable) d.used = true;
 
-  std::erase_if(diagnostics, [&](const Diagnostic& diag) {
+  diagnostics.erase_if([&](std::size_t i) {
+    const std::uint32_t begin = diagnostics.range(i).begin;
     for (const Region& region : regions) {
       Directive& d = directives[region.directive];
-      if (diag.range.begin >= region.begin && diag.range.begin <= region.end && any_rule_matches(d.rules, diag.rule)) {
+      if (begin >= region.begin && begin <= region.end && any_rule_matches(d.rules, diagnostics.rule(i))) {
         d.used = true;
         return true;
       }
@@ -132,11 +133,11 @@ std::string path_for_ignore(const Document& document, const std::filesystem::pat
 }
 
 bool ignore_matches(const IgnoreEntry& entry, std::string_view relative_path, const Document& document,
-                    const Diagnostic& diagnostic) {
-  if (relative_path.empty() || !glob_matches(entry.path, relative_path) || !rule_matches(entry.rule, diagnostic.rule))
+                    std::string_view rule, TextRange range) {
+  if (relative_path.empty() || !glob_matches(entry.path, relative_path) || !rule_matches(entry.rule, rule))
     return false;
   if (entry.text.empty()) return true;
-  return document.line_text(document.line_at(diagnostic.range.begin)).find(entry.text) != std::string_view::npos;
+  return document.line_text(document.line_at(range.begin)).find(entry.text) != std::string_view::npos;
 }
 
 }  // namespace reportlint

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "lint/diagnostic_list.hpp"
 #include "reportlint/diagnostic.hpp"
 #include "reportlint/document.hpp"
 #include "support/glob.hpp"
@@ -37,14 +38,14 @@ struct Directive {
 std::vector<Directive> find_directives(const Document& document);
 
 // Removes the diagnostics the directives suppress, marking the directives used.
-void apply_directives(const Document& document, std::vector<Directive>& directives, std::vector<Diagnostic>& diagnostics);
+void apply_directives(const Document& document, std::vector<Directive>& directives, DiagnosticList& diagnostics);
 
 // The path of `document` as an [[ignore]] entry declared under `base` sees it, or empty
 // when the document lies outside `base`.
 std::string path_for_ignore(const Document& document, const std::filesystem::path& base);
 
-// Whether the entry suppresses the diagnostic.
+// Whether the entry suppresses a finding of `rule` at `range`.
 bool ignore_matches(const IgnoreEntry& entry, std::string_view relative_path, const Document& document,
-                    const Diagnostic& diagnostic);
+                    std::string_view rule, TextRange range);
 
 }  // namespace reportlint

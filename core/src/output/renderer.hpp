@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/diagnostic_list.hpp"
 #include "model/position.hpp"
 #include "reportlint/diagnostic.hpp"
 #include "reportlint/document.hpp"
@@ -19,7 +20,7 @@ namespace reportlint {
 struct FileReport {
   std::string path;                          // as given on the command line
   std::shared_ptr<const Document> document;  // null when the file could not be read
-  std::vector<Diagnostic> diagnostics;       // sorted by position
+  DiagnosticList diagnostics;                // sorted by position
   std::size_t fixes_applied = 0;
 };
 
