@@ -89,7 +89,10 @@ Incoming read_message(std::FILE* in) {
 }
 
 void write_message(std::FILE* out, const nlohmann::json& message) {
-  const std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  write_message_text(out, message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void write_message_text(std::FILE* out, std::string_view body) {
   std::fprintf(out, "Content-Length: %zu\r\n\r\n", body.size());
   std::fwrite(body.data(), 1, body.size(), out);
   std::fflush(out);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +24,8 @@ Incoming read_message(std::FILE* in);
 
 // Writes one framed message and flushes.
 void write_message(std::FILE* out, const nlohmann::json& message);
+// The same for a message already written as JSON text (large ones are, without a tree).
+void write_message_text(std::FILE* out, std::string_view body);
 
 // JSON-RPC error codes used by the server.
 namespace error_code {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -23,6 +24,7 @@
 #include "lsp/message_queue.hpp"
 #include "model/document_builder.hpp"
 #include "model/position.hpp"
+#include "output/json_writer.hpp"
 #include "reportlint_version.hpp"
 #include "support/error.hpp"
 
@@ -234,7 +236,7 @@ class Server {
       } else if (method == "textDocument/codeAction") {
         reply(id, code_actions(params));
       } else if (method == "textDocument/diagnostic") {
-        reply(id, pull_diagnostics(params));
+        reply_text(id, pull_diagnostics(params));
       } else if (is_request) {
         throw ProtocolError(error_code::method_not_found, "不支持的方法：" + method);
       }
@@ -518,10 +520,15 @@ class Server {
       if (!message.empty()) notify("window/showMessage", {{"type", 1}, {"message", "reportlint: " + message}});
       return;
     }
-    json diagnostics = json::array();
-    Mapping mapping(*d.document, unit_);
-    for (const Diagnostic& diag : d.diagnostics) diagnostics.push_back(to_lsp(uri, diag, mapping));
-    publish(uri, std::move(diagnostics), d.version);
+    // Written as text, not as a JSON tree: a draft with thousands of findings spent most
+    // of its answer building and freeing the tree.
+    std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+    reportlint::json::append_string(body, uri);
+    if (d.version) body.append(R"(,"version":)").append(std::to_string(*d.version));
+    body.append(R"(,"diagnostics":)");
+    append_lsp_diagnostics(body, uri, *d.document, d.diagnostics);
+    body.append("}}");
+    write_message_text(out_, body);
   }
 
   // The errors of the configuration files, as diagnostics on those files; a file whose
@@ -554,23 +561,60 @@ class Server {
       return {{"start", {{"line", b.line - 1}, {"character", b.column - 1}}},
               {"end", {{"line", e.line - 1}, {"character", e.column - 1}}}};
     }
+    void append_range(std::string& out, TextRange r) {
+      const Position b = begins.at(r.begin), e = ends.at(r.end);
+      fmt::format_to(std::back_inserter(out), R"({{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}})",
+                     b.line - 1, b.column - 1, e.line - 1, e.column - 1);
+    }
     PositionMapper begins, ends;
   };
 
-  json to_lsp(const std::string& uri, const Diagnostic& d, Mapping& mapping) const {
-    json out = {{"range", mapping.range(d.range)},
-                {"severity", severity_of(d.severity)},
-                {"code", d.rule},
-                {"source", "reportlint"},
-                {"message", d.message}};
-    if (const std::string page = rule_page(d.rule); !page.empty()) out["codeDescription"] = {{"href", page}};
-    if (!d.notes.empty()) {
-      json related = json::array();
-      for (const Note& n : d.notes)
-        related.push_back({{"location", {{"uri", uri}, {"range", mapping.range(n.range.value_or(d.range))}}}, {"message", n.message}});
-      out["relatedInformation"] = std::move(related);
+  // One LSP Diagnostic as JSON text.
+  void append_lsp(std::string& out, const std::string& uri, const Diagnostic& d, Mapping& mapping) const {
+    using reportlint::json::append_string;
+    out.append(R"({"range":)");
+    mapping.append_range(out, d.range);
+    fmt::format_to(std::back_inserter(out), R"(,"severity":{},"code":)", severity_of(d.severity));
+    append_string(out, d.rule);
+    out.append(R"(,"source":"reportlint","message":)");
+    append_string(out, d.message);
+    if (const std::string& page = rule_page(d.rule); !page.empty()) {
+      out.append(R"(,"codeDescription":{"href":)");
+      append_string(out, page);
+      out.push_back('}');
     }
-    return out;
+    if (!d.notes.empty()) {
+      out.append(R"(,"relatedInformation":[)");
+      for (std::size_t i = 0; i < d.notes.size(); ++i) {
+        out.append(i ? R"(,{"location":{"uri":)" : R"({"location":{"uri":)");
+        append_string(out, uri);
+        out.append(R"(,"range":)");
+        mapping.append_range(out, d.notes[i].range.value_or(d.range));
+        out.append(R"(},"message":)");
+        append_string(out, d.notes[i].message);
+        out.push_back('}');
+      }
+      out.push_back(']');
+    }
+    out.push_back('}');
+  }
+
+  void append_lsp_diagnostics(std::string& out, const std::string& uri, const Document& doc,
+                              const std::vector<Diagnostic>& diagnostics) const {
+    Mapping mapping(doc, unit_);
+    out.push_back('[');
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+      if (i) out.push_back(',');
+      append_lsp(out, uri, diagnostics[i], mapping);
+    }
+    out.push_back(']');
+  }
+
+  // The same diagnostic as a JSON value, for the few a code action quotes.
+  json to_lsp(const std::string& uri, const Diagnostic& d, Mapping& mapping) const {
+    std::string text;
+    append_lsp(text, uri, d, mapping);
+    return json::parse(text);
   }
 
   static std::size_t offset_of(const PositionMapper& mapper, const json& position) {
@@ -580,7 +624,7 @@ class Server {
 
   // The rule's doc page installed beside the data (share/reportlint/docs/rules/ID.md), as
   // a file URI, or "" for a rule without one (an out-of-tree plugin's).
-  std::string rule_page(std::string_view rule) const {
+  const std::string& rule_page(std::string_view rule) const {
     const auto it = rule_pages_.find(rule);
     if (it != rule_pages_.end()) return it->second;
     const fs::path page = options_.data_dir / "docs" / "rules" / (std::string(rule) + ".md");
@@ -656,14 +700,13 @@ class Server {
   }
 
   // textDocument/diagnostic: the findings of an open document, for clients that pull.
-  json pull_diagnostics(const json& params) {
+  std::string pull_diagnostics(const json& params) {
     const std::string uri = string_member(member(params, "textDocument"), "uri");
-    json items = json::array();
-    if (OpenDocument* open = fresh(uri); open && open->document) {
-      Mapping mapping(*open->document, unit_);
-      for (const Diagnostic& d : open->diagnostics) items.push_back(to_lsp(uri, d, mapping));
-    }
-    return {{"kind", "full"}, {"items", std::move(items)}};
+    std::string result = R"({"kind":"full","items":)";
+    if (OpenDocument* open = fresh(uri); open && open->document) append_lsp_diagnostics(result, uri, *open->document, open->diagnostics);
+    else result.append("[]");
+    result.push_back('}');
+    return result;
   }
 
   void publish(const std::string& uri, json diagnostics, std::optional<std::int64_t> version) {
@@ -675,6 +718,12 @@ class Server {
     write_message(out_, {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
   }
   void reply(const json& id, json result) { write_message(out_, {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
+  // A reply whose result is already JSON text.
+  void reply_text(const json& id, std::string_view result) {
+    std::string body = R"({"jsonrpc":"2.0","id":)";
+    body.append(id.dump()).append(R"(,"result":)").append(result).push_back('}');
+    write_message_text(out_, body);
+  }
   void reply_error(const json& id, int code, const std::string& message) {
     write_message(out_, {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
   }
