@@ -195,5 +195,49 @@ TEST(DataSafety, ManyThreadsForFewFilesStillLintEveryFileInOrder) {
   EXPECT_LT(r.out.find("d0.txt"), r.out.find("d2.txt"));
 }
 
+// An installation whose data cannot be read (permissions) is an error naming the file:
+// never rules quietly switched off, never an internal error. Run as `nobody`, on a copy of
+// the build's layout whose data and configs directories each in turn are closed.
+TEST(DataSafety, AnUnreadableInstallationIsAnErrorNamingTheFile) {
+  if (!test::can_run_as_nobody()) GTEST_SKIP() << "cannot act as nobody here";
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all);  // nobody must reach the copy
+  const fs::path prefix = dir.path() / "prefix";
+  fs::create_directories(prefix / "bin");
+  fs::create_directories(prefix / "lib");
+  fs::copy_file(test::kBinary, prefix / "bin" / "reportlint");  // found from its own place
+  fs::create_directory_symlink(test::kBuildDir / "lib" / "reportlint", prefix / "lib" / "reportlint");
+  for (const char* part : {"data", "configs"}) {
+    fs::create_directories(prefix / "share" / "reportlint" / part);
+    for (const auto& entry : fs::directory_iterator(test::kDataDir / part))
+      fs::create_symlink(entry.path(), prefix / "share" / "reportlint" / part / entry.path().filename());
+  }
+  const fs::path draft = dir.write("a.txt", kDraft);
+  fs::permissions(draft, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+  const auto run = [&] {
+    return run_process({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                        (prefix / "bin" / "reportlint").string(), draft.string()});
+  };
+  auto r = run();
+  ASSERT_EQ(r.status, 1) << r.err;  // the copy works while open
+  EXPECT_TRUE(contains(r.out, "phrasing.misused")) << r.out;
+
+  const fs::path data = prefix / "share" / "reportlint" / "data";
+  fs::permissions(data, fs::perms::none);
+  r = run();
+  fs::permissions(data, fs::perms::all);
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_TRUE(contains(r.err, (data / "words.bin").string() + ": error: 无法读取 reportlint 的数据文件：没有权限")) << r.err;
+  EXPECT_FALSE(contains(r.err, "内部错误")) << r.err;
+
+  const fs::path configs = prefix / "share" / "reportlint" / "configs";
+  fs::permissions(configs, fs::perms::none);
+  r = run();
+  fs::permissions(configs, fs::perms::all);
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_TRUE(contains(r.err, "无法读取配置文件 " + (configs / "default.toml").string() + "：没有权限")) << r.err;
+  EXPECT_FALSE(contains(r.err, "内部错误")) << r.err;
+}
+
 }  // namespace
 }  // namespace reportlint

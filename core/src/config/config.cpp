@@ -51,6 +51,15 @@ std::string describe_parse_error(const toml::parse_error& e, std::string_view te
   return message;
 }
 
+// A built-in preset that is not there. One that is there but cannot be read (the data
+// directory's permissions) is not "unknown": load_layer() says why it cannot be read.
+bool preset_missing(const fs::path& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec) return ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
+  return !fs::is_regular_file(status);
+}
+
 }  // namespace
 
 std::string display_path(const fs::path& path) {
@@ -140,7 +149,7 @@ Config ConfigLoader::load_builtin(std::string_view name) const {
   Config config;
   LoadState state;
   const fs::path path = configs_dir_ / (std::string(name) + ".toml");
-  if (!fs::is_regular_file(path)) {
+  if (preset_missing(path)) {
     const auto names = builtin_names();
     if (names.empty())
       throw Error({display_path(path), 0, 0, fmt::format("找不到内置预设“builtin:{}”；reportlint 的安装可能不完整", name)});
@@ -214,7 +223,7 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
       if (name.starts_with(kBuiltinPrefix)) {
         const std::string preset(name.substr(kBuiltinPrefix.size()));
         target = configs_dir_ / (preset + ".toml");
-        if (preset.empty() || !fs::is_regular_file(target)) {
+        if (preset.empty() || preset_missing(target)) {
           const auto names = builtin_names();
           fail(entry->source(), fmt::format("未知的内置预设“{}”（可用：builtin:{}）", name,
                                             fmt::join(names, "、builtin:")));

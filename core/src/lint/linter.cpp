@@ -4,7 +4,10 @@
 #include "lint/sort_runs.hpp"
 #include "lint/suppressions.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 
 #include <fmt/format.h>
 
@@ -47,9 +50,17 @@ class PluginConfigureContext final : public ConfigureContext {
   std::string_view profile() const override { return profile_; }
   const toml::source_region& profile_source() const override { return profile_source_; }
   std::string data_file(std::string_view name) const override {
-    std::error_code ec;
     const fs::path path = data_dir_ / "data" / std::string(name);
-    return fs::is_regular_file(path, ec) ? path.string() : std::string();
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (fs::is_regular_file(status) && ::access(path.c_str(), R_OK) == 0) return path.string();
+    // Not installed: the rules that need it are off, as documented. Installed but not
+    // readable (permissions): an error naming the file, not rules quietly gone.
+    const int error = ec ? ec.value() : fs::exists(status) ? (fs::is_regular_file(status) ? errno : EISDIR) : ENOENT;
+    if (error != ENOENT && error != ENOTDIR)
+      failures_.push_back({display_path(path.string()), 0, 0,
+                           fmt::format("无法读取 reportlint 的数据文件：{}", describe_path_error(error))});
+    return {};
   }
   void unavailable(std::string_view rule_id, std::string reason) override {
     unavailable_.insert_or_assign(std::string(rule_id), std::move(reason));
