@@ -9,9 +9,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 REPORTLINT_NO_TEST_CLIENTS=1 scripts/install-deps
-for p in ripgrep nodejs npm time; do
+for p in ripgrep time; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $p"
 done
+# A Node.js from elsewhere (NodeSource, nvm) brings its own npm; otherwise Debian's.
+command -v node >/dev/null 2>&1 || missing="${missing:-} nodejs"
+command -v npm >/dev/null 2>&1 || missing="${missing:-} npm"
 if [ -n "${missing:-}" ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
