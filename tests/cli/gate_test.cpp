@@ -3,6 +3,8 @@
 // escaping of GitHub workflow commands.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "support/helpers.hpp"
 
 namespace reportlint {
@@ -80,7 +82,33 @@ TEST(IgnoreEntries, StaleEntriesAreNotedAndBadOnesAreErrors) {
   auto r = run_reportlint({"--format", "gcc", "a.txt"}, o);
   EXPECT_EQ(r.status, 1);
   // The first entry saw a.txt and suppressed nothing; the second saw no file of its path.
-  EXPECT_EQ(r.err, ".reportlint.toml:1:1: note: [[ignore]] 条目（path = \"*.txt\"）没有屏蔽任何问题 [reportlint.unused-suppression]\n");
+  // It is a diagnostic of the config file, after the drafts', in the output itself.
+  EXPECT_EQ(r.out, "a.txt:1:3: error: 未填写的占位符“xx” [placeholder.unfilled]\n"
+                   ".reportlint.toml:1:1: note: [[ignore]] 条目（path = \"*.txt\"）没有屏蔽任何问题 [reportlint.unused-suppression]\n");
+  EXPECT_EQ(r.err, "");
+
+  // In every format, counted in the summary, and subject to --fail-on.
+  r = run_reportlint({"--format", "json", "a.txt"}, o);
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["files"].size(), 2u) << r.out;
+  EXPECT_EQ(json["files"][1]["path"], ".reportlint.toml");
+  EXPECT_EQ(json["files"][1]["diagnostics"][0]["rule"], "reportlint.unused-suppression");
+  EXPECT_EQ(json["files"][1]["diagnostics"][0]["line"], 1);
+  EXPECT_EQ(json["summary"]["notes"], 1);
+  EXPECT_EQ(json["summary"]["files"], 1) << "the config file is not one of the files checked";
+  r = run_reportlint({"--format", "sarif", "a.txt"}, o);
+  EXPECT_TRUE(contains(r.out, "reportlint.unused-suppression")) << r.out;
+  r = run_reportlint({"a.txt"}, o);
+  EXPECT_TRUE(contains(r.out, "1 error, 1 note in 1 file")) << r.out;
+
+  // A stale entry for a draft that is clean now is reported too, and --fail-on note fails.
+  dir.write("a.txt", "全年完成投资3.5亿元。\n");
+  r = run_reportlint({"--format", "gcc", "--fail-on", "note", "a.txt"}, o);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_EQ(r.out, ".reportlint.toml:1:1: note: [[ignore]] 条目（path = \"*.txt\"）没有屏蔽任何问题 [reportlint.unused-suppression]\n");
+  r = run_reportlint({"--format", "gcc", "a.txt"}, o);
+  EXPECT_EQ(r.status, 0) << "a note does not fail the default gate";
+  dir.write("a.txt", "完成xx次。\n");
 
   dir.write("bad.toml", "[[ignore]]\nrule = \"placeholder.*\"\n[[ignore]]\npath = \"x\"\nfile = \"y\"\n");
   r = run_reportlint({"--config", "bad.toml", "a.txt"}, o);

@@ -22,6 +22,7 @@
 
 #include "cli/args.hpp"
 #include "cli/config_cache.hpp"
+#include "cli/config_findings.hpp"
 #include "cli/check_plugin.hpp"
 #include "cli/info_commands.hpp"
 #include "cli/inputs.hpp"
@@ -46,6 +47,7 @@ namespace {
 
 struct Outcome {
   FileReport report;
+  bool about_config = false;  // a config file's own findings: not one of the files checked
   std::vector<Failure> failures;
   std::string fixed_stdin;  // the fixed text, when --fix reads standard input
 };
@@ -109,22 +111,6 @@ std::vector<RuleDescription> rule_descriptions(const std::vector<std::shared_ptr
   std::vector<RuleDescription> out;
   for (auto& [id, r] : rules) out.push_back(std::move(r));
   return out;
-}
-
-// [[ignore]] entries that suppressed nothing in the whole run, once per configuration.
-void report_unused_ignores(const std::vector<std::shared_ptr<const Linter>>& linters) {
-  std::set<const Linter*> seen;
-  for (const auto& linter : linters) {
-    if (!seen.insert(linter.get()).second) continue;
-    const auto severity = linter->severity(kUnusedSuppressionRule);
-    if (!severity) continue;
-    for (const IgnoreEntry* entry : linter->unused_ignores()) {
-      const std::string file = entry->source.path ? escape_name(*entry->source.path) : std::string();
-      fmt::print(stderr, "{}:{}:{}: {}: [[ignore]] 条目（path = \"{}\"）没有屏蔽任何问题 [{}]\n", file,
-                 entry->source.begin.line, entry->source.begin.column, to_string(*severity), entry->path,
-                 kUnusedSuppressionRule);
-    }
-  }
 }
 
 // --write-baseline replaces a regular file or creates one; never a device, a FIFO, a
@@ -285,7 +271,7 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
       if (fixed_to_stdout) std::fwrite(outcome.fixed_stdin.data(), 1, outcome.fixed_stdin.size(), stdout);
       return;
     }
-    ++summary.files;
+    if (!outcome.about_config) ++summary.files;
     if (recorded)
       for (const Diagnostic& d : outcome.report.diagnostics) recorded->add(outcome.report.path, *outcome.report.document, d);
     if (baseline) {
@@ -347,8 +333,16 @@ int lint_command(const CliOptions& options, ConfigCache& configs) {
     }
     room.notify_all();  // the workers still waiting see that every file is taken
   }
+  std::vector<Failure> config_failures;  // a config file that could not be read again
+  for (FileReport& report : config_file_reports(linters, config_failures)) {
+    Outcome outcome;
+    outcome.report = std::move(report);
+    outcome.about_config = true;
+    take(std::move(outcome));
+  }
+  print_failures(config_failures);
+  failures.insert(failures.end(), config_failures.begin(), config_failures.end());
   renderer->finish(summary);
-  report_unused_ignores(linters);
   report_refusals(linters);
   if (!failures.empty()) return 2;
   if (recorded) {

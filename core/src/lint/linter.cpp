@@ -291,7 +291,9 @@ DiagnosticList Linter::check(const Document& document) const {
 void Linter::suppress(const Document& document, DiagnosticList& diagnostics) const {
   std::vector<Directive> directives = find_directives(document);
   apply_directives(document, directives, diagnostics);
-  if (!config_.ignores.empty() && !diagnostics.empty()) {
+  // An entry whose path matches this document is seen even when the document is clean:
+  // a stale entry for a file fixed since is what the unused-suppression report is for.
+  if (!config_.ignores.empty()) {
     std::vector<std::string> paths;  // the document's path as each entry sees it
     for (std::size_t i = 0; i < config_.ignores.size(); ++i) {
       const IgnoreEntry& entry = config_.ignores[i];
