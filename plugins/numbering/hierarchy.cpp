@@ -10,6 +10,9 @@
 #include "reportlint/plugin.hpp"
 
 namespace reportlint::numbering {
+
+REPORTLINT_OPTION(allow_level_skip, boolean, "false", "允许“一、”下直接用“1.”（有的单位只用两层）");
+REPORTLINT_OPTION_RANGE(top_level, "0", "要求文档第一层使用的层级，1 即“一、”；0 不要求", 0, 5);
 namespace {
 
 NumberStyle style_of_level(int level) {

@@ -102,8 +102,13 @@ template <Problem kind>
 class SequenceRule final : public Rule {
  public:
   void check(const Document& doc, DiagnosticSink& sink) const override {
+    DocumentAnalyses own;
+    check(doc, sink, own);
+  }
+  // The four rules read one analysis of the document, made by the first that runs.
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const Outline& o = doc.outline();
-    for (Finding& f : analyse(doc)) {
+    for (const Finding& f : analyses.get<std::vector<Finding>>("numbering.sequence", [&] { return analyse(doc); })) {
       if (f.problem != kind) continue;
       const NumberToken& t = token_of(o, f.section);
       Diagnostic d = diagnostic({t.range.begin, t.range.begin + static_cast<std::uint32_t>(written(doc, t).size())},
@@ -114,7 +119,7 @@ class SequenceRule final : public Rule {
       else if (const std::int32_t parent = o.sections[f.section].parent; parent >= 0)
         d.notes.push_back({"上一级是" + at_line(doc, o, static_cast<std::uint32_t>(parent)),
                            token_of(o, static_cast<std::uint32_t>(parent)).range});
-      if (f.fix) d.fix = std::move(*f.fix);
+      if (f.fix) d.fix = *f.fix;
       sink.report(std::move(d));
     }
   }

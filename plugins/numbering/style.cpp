@@ -15,17 +15,19 @@
 #include "reportlint/plugin.hpp"
 
 namespace reportlint::numbering {
+
+constexpr std::string_view kStyles[] = {"gb9704", "consistent"};
+REPORTLINT_OPTION_CHOICE(style, "\"gb9704\"",
+                         "序号的括号和“一”“1”后的标点：gb9704 一律用标准写法；consistent 与本文多数写法一致",
+                         kStyles);
 namespace {
 
 enum class Style { gb9704, consistent };
 
+// Validated once against the declaration above: any other value was reported and reads
+// as the default.
 Style read_style(OptionReader& options) {
-  const toml::node* node = options.get("style");
-  const std::string style = options.get_string("style", "gb9704");
-  if (style == "consistent") return Style::consistent;
-  if (style != "gb9704" && node)
-    options.context().error(node->source(), "选项“style”应为 \"gb9704\" 或 \"consistent\"");
-  return Style::gb9704;
+  return options.get_string("style", "gb9704") == "consistent" ? Style::consistent : Style::gb9704;
 }
 
 bool bracketed(const NumberToken& t) {

@@ -1,5 +1,6 @@
 #include "phrase_pack.hpp"
 
+#include "reportlint/plugin.hpp"
 #include "reportlint/toml_limits.hpp"
 
 #include <algorithm>
@@ -8,6 +9,11 @@
 #include <set>
 
 namespace reportlint::phrasing {
+
+REPORTLINT_OPTION(packs, strings, "",
+                  "使用的短语包（builtin:名称 或相对配置文件的路径），取代默认的全部内置短语包");
+REPORTLINT_OPTION(extra_packs, strings, "[]", "在默认或 packs 之外追加的短语包");
+REPORTLINT_OPTION(disable, strings, "[]", "按 id 关闭的短语条目");
 namespace {
 
 namespace fs = std::filesystem;

@@ -3,3 +3,6 @@
 #include "reportlint/plugin.hpp"
 
 REPORTLINT_PLUGIN("placeholder", "0.1.0");
+
+// Read by every rule of the plugin (prose.hpp).
+REPORTLINT_OPTION(allow, strings, "[]", "这些短语里的内容不报告（如产品型号“XX3型”），对本插件的全部规则有效");

@@ -52,22 +52,27 @@ bool ends_with_any(std::string_view text, std::size_t at, std::size_t begin, con
 // The `allow` option: phrases in which nothing is reported, e.g. a product named "XX3".
 class AllowList {
  public:
+  // Built once for the plugin's rules, so an empty phrase is reported once.
   void configure(OptionReader& options) {
-    for (const auto& item : options.get_strings("allow")) {
-      if (item.value.empty()) {
-        options.context().error(item.source, "“allow”中的短语不能为空");
-        continue;
+    matcher_ = options.shared<KeywordMatcher>("placeholder.allow", [&] {
+      KeywordMatcher matcher;
+      for (const auto& item : options.get_strings("allow")) {
+        if (item.value.empty()) {
+          options.context().error(item.source, "“allow”中的短语不能为空");
+          continue;
+        }
+        matcher.add(item.value);
       }
-      matcher_.add(item.value);
-    }
-    matcher_.build();
+      matcher.build();
+      return matcher;
+    });
   }
 
   // Occurrences of allowed phrases in the document, sorted.
   std::vector<TextRange> find(const Document& doc) const {
     std::vector<TextRange> found;
-    if (matcher_.size() == 0) return found;
-    matcher_.scan(doc.text(), [&](std::uint32_t, std::size_t b, std::size_t e) {
+    if (matcher_->size() == 0) return found;
+    matcher_->scan(doc.text(), [&](std::uint32_t, std::size_t b, std::size_t e) {
       found.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
     });
     std::sort(found.begin(), found.end(), [](TextRange a, TextRange b) { return a.begin < b.begin; });
@@ -92,7 +97,7 @@ class AllowList {
   Exclusions exclusions(const Document& doc) const { return Exclusions(doc, find(doc)); }
 
  private:
-  KeywordMatcher matcher_;
+  std::shared_ptr<const KeywordMatcher> matcher_;
 };
 
 }  // namespace reportlint::placeholder

@@ -20,6 +20,9 @@
 #include "reportlint/plugin.hpp"
 
 namespace reportlint::structure {
+
+REPORTLINT_OPTION_RANGE(min_chars, "20", "重复的完整句子的最少字数", 8, 1000);
+REPORTLINT_OPTION(stock_phrases, strings, "[]", "追加的套话：只由套话组成的句子不视为重复");
 namespace {
 
 constexpr std::string_view kStockPhrases[] = {

@@ -1,11 +1,14 @@
 #include "profile.hpp"
 
+#include "reportlint/plugin.hpp"
 #include "reportlint/toml_limits.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 namespace reportlint::structure {
+
+REPORTLINT_OPTION(profiles, strings, "[]", "增加或扩展文档类型的配置文件（相对配置文件的路径）");
 namespace {
 
 namespace fs = std::filesystem;

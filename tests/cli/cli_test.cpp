@@ -204,6 +204,17 @@ TEST(Cli, ConfigErrorsNameFileLineAndColumn) {
   r = run_reportlint({"--config", "c3.toml", "d.txt"}, o);
   EXPECT_TRUE(contains(r.err, "c3.toml:2:9: error: 选项“allow”应为字符串数组")) << r.err;
 
+  // A wrong value is reported once, however many of the plugin's rules read it.
+  EXPECT_EQ(test::count(r.err, "选项“allow”"), 1u) << r.err;
+  dir.write("c6.toml", "[plugins.numbering]\nstyle = \"bogus\"\ntop_level = 9\nallow_level_skip = \"yes\"\nstlye = 1\n");
+  r = run_reportlint({"--config", "c6.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "c6.toml:2:9: error: 选项“style”应为 \"gb9704\" 或 \"consistent\"")) << r.err;
+  EXPECT_TRUE(contains(r.err, "c6.toml:3:13: error: 选项“top_level”的值应在 0 到 5 之间")) << r.err;
+  EXPECT_TRUE(contains(r.err, "c6.toml:4:20: error: 选项“allow_level_skip”应为布尔值")) << r.err;
+  EXPECT_TRUE(contains(r.err, "c6.toml:5:1: error: 未知的选项“stlye”（可用：allow_level_skip、style、top_level）")) << r.err;
+  EXPECT_EQ(test::count(r.err, "error:"), 4u) << r.err;
+
   dir.write("c4.toml", "[plugins.nosuch]\nx = 1\n");
   r = run_reportlint({"--config", "c4.toml", "d.txt"}, o);
   EXPECT_TRUE(contains(r.err, "c4.toml:1:10: error: 未知的插件“nosuch”")) << r.err;
@@ -241,6 +252,17 @@ TEST(Cli, PrintConfigShowsTheMergedResult) {
   EXPECT_TRUE(contains(r.out, "'placeholder.unfilled' = 'warning'")) << r.out;
   EXPECT_TRUE(contains(r.out, "'placeholder.censored-word' = 'error'")) << r.out;
   EXPECT_TRUE(contains(r.out, "allow = [ 'XX3型' ]")) << r.out;
+  // Every declared option, with its default when the configuration leaves it out.
+  EXPECT_TRUE(contains(r.out, "[plugins.numbering]\nallow_level_skip = false\nstyle = 'gb9704'\ntop_level = 0\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "min_chars = 20")) << r.out;
+}
+
+TEST(Cli, ExplainListsThePluginsDeclaredOptions) {
+  const auto r = run_reportlint({"--explain", "numbering.gap"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "## 插件 numbering 的全部选项")) << r.out;
+  EXPECT_TRUE(contains(r.out, "- `top_level`（整数，默认 `0`，0–5）：")) << r.out;
+  EXPECT_TRUE(contains(r.out, "- `style`（字符串，默认 `\"gb9704\"`，可选 gb9704、consistent）：")) << r.out;
 }
 
 TEST(Cli, ExplainUnknownRuleSuggestsNearNames) {

@@ -54,8 +54,30 @@ TEST(Docs, ExplainPrintsThePage) {
   for (const RuleInfo* rule : builtin_rules(*linter)) {
     const auto r = test::run_reportlint({"--explain", std::string(rule->id)});
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(r.out, test::read_file(test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md")));
+    const std::string page = test::read_file(test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md"));
+    // The page, then the options its plugin declares, if any.
+    EXPECT_EQ(r.out.substr(0, page.size()), page);
+    const std::string rest = r.out.substr(std::min(page.size(), r.out.size()));
+    EXPECT_TRUE(rest.empty() || rest.starts_with("\n## 插件 ")) << rest;
   }
+}
+
+// The docs read the options' declarations: each declared option is described on a page
+// of its plugin's rules, and --explain lists it.
+TEST(Docs, EveryDeclaredOptionIsDocumented) {
+  const auto linter = test::builtin_linter();
+  std::size_t declared = 0;
+  for (const auto& plugin : linter->plugins().plugins()) {
+    std::string pages;
+    for (const RuleInfo& rule : plugin->rules()) pages += rule.doc;
+    for (const OptionSpec& option : plugin->options()) {
+      ++declared;
+      EXPECT_NE(pages.find(std::string(option.name) + " ="), std::string::npos)
+          << plugin->name() << "'s option " << option.name << " is on none of its rule pages";
+      EXPECT_FALSE(option.doc.empty()) << option.name;
+    }
+  }
+  EXPECT_GE(declared, 10u) << "the built-in plugins declare their options";
 }
 
 // The version is set once (CMakeLists.txt); the changelog's newest entry and the tags the

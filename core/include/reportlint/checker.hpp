@@ -80,12 +80,39 @@ class ConfigureContext {
   virtual bool interactive() const = 0;
 };
 
+// A plugin option as the plugin declares it (REPORTLINT_OPTION): the core validates the
+// plugin's table against these once (reportlint/options.hpp), and --explain and
+// --print-config show them.
+enum class OptionType : std::uint8_t { boolean, integer, string, strings };
+
+constexpr std::string_view to_string(OptionType t) noexcept {
+  switch (t) {
+    case OptionType::boolean: return "布尔值";
+    case OptionType::integer: return "整数";
+    case OptionType::string: return "字符串";
+    case OptionType::strings: return "字符串或字符串数组";
+  }
+  return "";
+}
+
+struct OptionSpec {
+  std::string_view name;
+  OptionType type;
+  std::string_view default_value;  // as written in TOML: false, 0, "gb9704", []
+  std::string_view doc;            // one line, Simplified Chinese
+  std::int64_t min = 0, max = 0;   // integer: the accepted range
+  std::span<const std::string_view> choices = {};  // string: the accepted values; empty: any
+};
+
 class Checker {
  public:
   virtual ~Checker() = default;
   virtual std::span<const RuleInfo> rules() const noexcept = 0;
   virtual void configure(ConfigureContext& context) = 0;
   virtual void check(const Document& document, DiagnosticSink& sink) const = 0;
+  // The options the plugin declares, sorted by name; none for a plugin that reads its
+  // table by hand.
+  virtual std::span<const OptionSpec> options() const noexcept { return {}; }
 };
 
 }  // namespace reportlint

@@ -1,7 +1,12 @@
-// reportlint plugin API: typed access to a plugin's options that rejects unknown keys.
+// reportlint plugin API: a plugin's options, declared once and read typed.
 //
-// toml++ accepts any key; a linter must not. Every getter marks its key as known, and
-// finish() reports the keys nobody asked for, each at its own file:line:column.
+// A plugin declares each option (REPORTLINT_OPTION in plugin.hpp: name, type, default,
+// one line of doc, range or accepted values). The core validates the plugin's table
+// against the declarations in one pass before any rule reads it, so a wrong value is
+// reported once, at its file:line:column, however many rules read it; --explain and
+// --print-config show the declarations. Rules then read values with the getters below.
+// A plugin that declares nothing gets the older behaviour: every getter marks its key as
+// known, and finish() reports the keys nobody asked for.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +14,8 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,16 +28,27 @@ namespace reportlint {
 
 class OptionReader {
  public:
-  explicit OptionReader(ConfigureContext& context) : context_(context) {}
+  explicit OptionReader(ConfigureContext& context, std::span<const OptionSpec> specs = {})
+      : context_(context), specs_(specs) {
+    if (!specs_.empty()) validate();
+  }
 
   ConfigureContext& context() noexcept { return context_; }
   const toml::table& table() const { return context_.options(); }
 
-  // The node under `key`, or nullptr; the key becomes known either way.
+  // The node under `key`, or nullptr; the key becomes known either way. With declared
+  // options, a value found wrong in validation reads as unset (it was reported once), and
+  // reading an option that was never declared is the plugin's bug.
   const toml::node* get(std::string_view key) {
+    if (!specs_.empty()) {
+      if (!find_spec(key)) throw std::logic_error("插件读取了未声明的选项“" + std::string(key) + "”");
+      if (invalid_.count(key)) return nullptr;
+    }
     known_.emplace(key);
     return table().get(key);
   }
+
+  std::span<const OptionSpec> specs() const noexcept { return specs_; }
 
   // Whether the option is set (and so known).
   bool has(std::string_view key) { return get(key) != nullptr; }
@@ -53,9 +71,8 @@ class OptionReader {
     }
     const std::int64_t v = node->as_integer()->get();
     if (v < min || v > max) {
-      context_.error(node->source(), "选项“" + std::string(key) + "”的值应在 " +
-                                         std::to_string(min) + " 到 " + std::to_string(max) +
-                                         " 之间");
+      report(*node, key, "选项“" + std::string(key) + "”的值应在 " + std::to_string(min) + " 到 " +
+                             std::to_string(max) + " 之间");
       return fallback;
     }
     return v;
@@ -91,7 +108,7 @@ class OptionReader {
       if (auto s = element.value_exact<std::string>())
         out.push_back({*s, element.source()});
       else
-        context_.error(element.source(), "选项“" + std::string(key) + "”的元素应为字符串");
+        report(element, key, "选项“" + std::string(key) + "”的元素应为字符串");
     }
     return out;
   }
@@ -107,8 +124,10 @@ class OptionReader {
     return made;
   }
 
-  // Reports every key of the table that no getter asked for.
+  // Reports every key of the table that no getter asked for (declared options were
+  // checked by validate()).
   void finish() {
+    if (!specs_.empty()) return;
     for (auto&& [key, node] : table()) {
       if (known_.count(std::string(key.str())) == 0)
         context_.error(key.source().begin.line ? key.source() : node.source(),
@@ -117,12 +136,75 @@ class OptionReader {
   }
 
  private:
+  const OptionSpec* find_spec(std::string_view key) const {
+    for (const OptionSpec& spec : specs_)
+      if (spec.name == key) return &spec;
+    return nullptr;
+  }
+
+  // The one pass over the table: unknown keys, wrong types, values out of range or not
+  // among the accepted ones. A wrong option is remembered, and reads as unset.
+  void validate() {
+    for (auto&& [key, node] : table()) {
+      const std::string name(key.str());
+      const OptionSpec* spec = find_spec(name);
+      if (!spec) {
+        std::string names;
+        for (const OptionSpec& s : specs_) names.append(names.empty() ? "" : "、").append(s.name);
+        context_.error(key.source().begin.line ? key.source() : node.source(),
+                       "未知的选项“" + name + "”（可用：" + names + "）");
+        continue;
+      }
+      switch (spec->type) {
+        case OptionType::boolean:
+          if (!node.is_boolean()) wrong_type(node, name, "布尔值（true 或 false）");
+          break;
+        case OptionType::integer:
+          if (!node.is_integer()) {
+            wrong_type(node, name, "整数");
+          } else if (const std::int64_t v = node.as_integer()->get(); v < spec->min || v > spec->max) {
+            report(node, name, "选项“" + name + "”的值应在 " + std::to_string(spec->min) + " 到 " +
+                                   std::to_string(spec->max) + " 之间");
+          }
+          break;
+        case OptionType::string:
+          if (!node.is_string()) {
+            wrong_type(node, name, "字符串");
+          } else if (!spec->choices.empty()) {
+            const std::string& v = node.as_string()->get();
+            bool accepted = false;
+            std::string listed;
+            for (std::string_view c : spec->choices) {
+              accepted = accepted || c == v;
+              listed.append(listed.empty() ? "\"" : " 或 \"").append(c).append("\"");
+            }
+            if (!accepted) report(node, name, "选项“" + name + "”应为 " + listed);
+          }
+          break;
+        case OptionType::strings:
+          if (const toml::array* array = node.as_array()) {
+            for (const toml::node& element : *array)
+              if (!element.is_string()) report(element, name, "选项“" + name + "”的元素应为字符串");
+          } else if (!node.is_string()) {
+            wrong_type(node, name, "字符串数组");
+          }
+          break;
+      }
+    }
+  }
+
   void wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
-    context_.error(node.source(),
-                   "选项“" + std::string(key) + "”应为" + std::string(expected));
+    report(node, key, "选项“" + std::string(key) + "”应为" + std::string(expected));
+  }
+  // Each option's first problem only: one wrong value is one error, not one per rule.
+  void report(const toml::node& node, std::string_view key, std::string message) {
+    if (!invalid_.emplace(key).second) return;
+    context_.error(node.source(), std::move(message));
   }
 
   ConfigureContext& context_;
+  std::span<const OptionSpec> specs_;
+  std::set<std::string, std::less<>> invalid_;  // options already reported
   std::set<std::string, std::less<>> known_;
   std::map<std::string, std::shared_ptr<const void>, std::less<>> shared_;
 };

@@ -1,6 +1,7 @@
 #include "cli/info_commands.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <sstream>
 
@@ -49,6 +50,20 @@ std::string list_rules(const Linter& linter) {
   return out;
 }
 
+// The options a plugin declares, as --explain lists them under a rule's page.
+std::string options_section(const LoadedPlugin& plugin) {
+  if (plugin.options().empty()) return {};
+  std::string out = fmt::format("\n## 插件 {} 的全部选项（[plugins.{}]，来自插件的声明）\n\n", plugin.name(), plugin.name());
+  for (const OptionSpec& o : plugin.options()) {
+    fmt::format_to(std::back_inserter(out), "- `{}`（{}", o.name, to_string(o.type));
+    if (!o.default_value.empty()) fmt::format_to(std::back_inserter(out), "，默认 `{}`", o.default_value);
+    if (o.type == OptionType::integer) fmt::format_to(std::back_inserter(out), "，{}–{}", o.min, o.max);
+    if (!o.choices.empty()) fmt::format_to(std::back_inserter(out), "，可选 {}", fmt::join(o.choices, "、"));
+    fmt::format_to(std::back_inserter(out), "）：{}\n", o.doc);
+  }
+  return out;
+}
+
 std::string explain_rule(const Linter& linter, std::string_view rule_id) {
   const auto rules = all_rules(linter);
   for (const RuleInfo* r : rules) {
@@ -56,6 +71,10 @@ std::string explain_rule(const Linter& linter, std::string_view rule_id) {
     if (r->doc.empty()) throw Error(Failure{"", 0, 0, fmt::format("规则“{}”没有说明文档", rule_id)});
     std::string doc(r->doc);
     if (!doc.ends_with('\n')) doc += '\n';
+    for (const auto& plugin : linter.plugins().plugins())
+      if (rule_id.starts_with(plugin->name()) && rule_id.size() > plugin->name().size() &&
+          rule_id[plugin->name().size()] == '.')
+        doc += options_section(*plugin);
     return doc;
   }
   std::vector<std::string_view> near;
@@ -81,7 +100,26 @@ std::string print_config(const Linter& linter) {
   toml::array paths;
   for (const PluginPath& p : config.plugin_paths) paths.push_back(p.directory.string());
   if (!paths.empty()) plugins.insert("paths", std::move(paths));
-  for (auto&& [name, options] : config.plugin_options) plugins.insert(name, options);
+  // Every declared option with its value: the configuration's, else the default.
+  for (const auto& plugin : linter.plugins().plugins()) {
+    toml::table options;
+    const toml::table* set = config.plugin_options[plugin->name()].as_table();
+    for (const OptionSpec& o : plugin->options()) {
+      if (const toml::node* value = set ? set->get(o.name) : nullptr) {
+        options.insert(o.name, *value);
+      } else if (!o.default_value.empty()) {
+        try {
+          toml::table parsed = toml::parse(fmt::format("v = {}", o.default_value));
+          options.insert(o.name, *parsed.get("v"));
+        } catch (const toml::parse_error&) {  // a plugin's declaration that is no TOML value: left out
+        }
+      }
+    }
+    if (set)  // a plugin that declares nothing: its table as written
+      for (auto&& [key, value] : *set)
+        if (!options.contains(key.str())) options.insert(key, value);
+    if (!options.empty()) plugins.insert(plugin->name(), std::move(options));
+  }
   if (!plugins.empty()) out.insert("plugins", std::move(plugins));
   // Encodings by path pattern, later settings winning (each relative to its own config).
   toml::table encodings;

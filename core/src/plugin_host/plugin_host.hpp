@@ -32,6 +32,8 @@ class LoadedPlugin {
   std::string_view version() const noexcept { return info_->version; }
   // Rule metadata; the strings point into the library, which this object keeps loaded.
   std::span<const RuleInfo> rules() const noexcept { return prototype_->rules(); }
+  // The options the plugin declares (Checker::options), sorted by name.
+  std::span<const OptionSpec> options() const noexcept { return prototype_->options(); }
   // A new checker. The caller must keep a shared_ptr to this plugin for as long.
   std::unique_ptr<Checker> create() const;
 

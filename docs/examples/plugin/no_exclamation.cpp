@@ -7,9 +7,13 @@
 
 namespace {
 
+// Options of [plugins.example] in .reportlint.toml, declared once: the core checks the
+// table against the declarations (unknown keys, wrong types: one error each, with the
+// file, line and column), and --explain and --print-config list them.
+REPORTLINT_OPTION(allow_in_quotes, boolean, "true", "引号内的感叹号（口号、引语）不报告");
+
 class NoExclamation final : public reportlint::Rule {
  public:
-  // Options come from [plugins.example] in .reportlint.toml; unknown keys are rejected.
   void configure(reportlint::OptionReader& options) override {
     allow_in_quotes_ = options.get_bool("allow_in_quotes", true);
   }
