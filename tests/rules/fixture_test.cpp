@@ -12,6 +12,9 @@
 //   NAME.toml             the config to lint it with (default: builtin:default)
 //   NAME.fixed.EXT        the text after --fix; fixing that again must change nothing
 //                         (REPORTLINT_UPDATE_GOLDEN=1 rewrites it: read the diff)
+//   NAME.messages         what each annotated diagnostic says (line:column, rule, message
+//                         and notes), required when the fixture expects any: the words a
+//                         user reads are asserted too (REPORTLINT_UPDATE_GOLDEN=1 writes it)
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -136,6 +139,25 @@ TEST_P(FixtureTest, ReportsExactlyWhatIsAnnotated) {
     if (!fixture.expected.count(a)) report += "  unexpected: " + describe(a, shown) + " " + messages[a] + "\n";
   EXPECT_TRUE(report.empty()) << "diagnostics differ from the annotations:\n" << report;
 
+  // The messages, as a snapshot beside the fixture.
+  std::string said;
+  for (const Diagnostic& d : diagnostics) {
+    if (plugin != "clean" && d.rule.substr(0, d.rule.find('.')) != plugin) continue;
+    const Position b = begins.at(d.range.begin);
+    said += fmt::format("{}:{}: [{}] {}\n", b.line, b.column, d.rule, d.message);
+    for (const Note& n : d.notes) said += fmt::format("  note: {}\n", n.message);
+    if (d.fix) said += fmt::format("  fix: {}\n", describe_fix(doc.text(), *d.fix));
+  }
+  fs::path messages_path = path;
+  messages_path.replace_extension(".messages");
+  if (const char* update = std::getenv("REPORTLINT_UPDATE_GOLDEN"); update && *update && !said.empty())
+    std::ofstream(messages_path, std::ios::binary) << said;
+  if (!said.empty() || fs::exists(messages_path)) {
+    ASSERT_TRUE(fs::exists(messages_path)) << shown << " has no message snapshot " << messages_path.filename()
+                                           << ": write it with REPORTLINT_UPDATE_GOLDEN=1 and read it";
+    EXPECT_EQ(said, test::read_file(messages_path)) << "messages differ from " << messages_path.filename();
+  }
+
   fs::path fixed_path = path;
   fixed_path.replace_extension();
   fixed_path += ".fixed" + path.extension().string();
@@ -158,6 +180,25 @@ TEST_P(FixtureTest, ReportsExactlyWhatIsAnnotated) {
   EXPECT_EQ(text, test::read_file(fixed_path)) << "after --fix: " << shown;
   const Document again = test::make_document(text, path.filename().string());
   EXPECT_EQ(apply_fixes(again.text(), own(linter->lint(again))).applied, 0u) << "a second --fix changed something";
+}
+
+// Every rule of a built-in plugin is exercised by an annotation of a fixture in its
+// plugin's folder. (The core's own rules come from --fix, the trust check and
+// suppression comments: tests/cli covers them.)
+TEST(Fixtures, EveryPluginRuleHasOne) {
+  std::set<std::string> annotated;
+  for (const fs::path& path : fixture_files())
+    for (const Expectation& e : parse_fixture(path).expected)
+      if (e.rule.substr(0, e.rule.find('.')) == path.parent_path().filename().string()) annotated.insert(e.rule);
+  const auto linter = test::builtin_linter();
+  std::size_t rules = 0;
+  for (const auto& plugin : linter->plugins().plugins())
+    for (const RuleInfo& rule : plugin->rules()) {
+      ++rules;
+      EXPECT_TRUE(annotated.count(std::string(rule.id)))
+          << rule.id << " has no fixture: annotate a case in tests/fixtures/" << plugin->name() << "/";
+    }
+  EXPECT_GT(rules, 40u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, ::testing::ValuesIn(fixture_files()),
