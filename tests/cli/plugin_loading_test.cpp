@@ -82,6 +82,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BrokenCase{"executable", "exe.so", "无法加载插件"},
                       BrokenCase{"no_symbol", "nosymbol.so", "缺少导出符号 reportlint_plugin_info"},
                       BrokenCase{"wrong_abi", "sample.so", "插件 API 版本不匹配：插件为 999"},
+                      BrokenCase{"wrong_build", "sample.so",
+                                 "插件的构建环境与本程序不同：插件用 clang 99, libc++ 990000, toml++ 9.9 构建，本程序用 "},
                       BrokenCase{"bad_rule_id", "badid.so", "规则名“other.Wrong_Id”无效"},
                       BrokenCase{"missing", "missing", "插件目录不存在"}),
     [](const auto& info) { return info.param.dir; });

@@ -48,12 +48,39 @@ inline constexpr std::uint32_t kCxxLibraryAbi = _GLIBCXX_USE_CXX11_ABI ? 2 : 1;
 inline constexpr std::uint32_t kCxxLibraryAbi = 0;
 #endif
 
+// What a plugin was built with besides these headers. std::string, std::vector and
+// toml::table cross the boundary, so a plugin must come from the same compiler family and
+// major version, the same C++ standard library (major release) and the same toml++
+// version (major.minor) as the core; the core compares this text with its own and names
+// both when they differ.
+#define REPORTLINT_STR_INNER(x) #x
+#define REPORTLINT_STR(x) REPORTLINT_STR_INNER(x)
+#if defined(__clang__)
+#define REPORTLINT_COMPILER_ID "clang " REPORTLINT_STR(__clang_major__)
+#elif defined(__GNUC__)
+#define REPORTLINT_COMPILER_ID "g++ " REPORTLINT_STR(__GNUC__)
+#else
+#define REPORTLINT_COMPILER_ID "unknown compiler"
+#endif
+#if defined(_GLIBCXX_RELEASE)
+#define REPORTLINT_STDLIB_ID "libstdc++ " REPORTLINT_STR(_GLIBCXX_RELEASE)
+#elif defined(_LIBCPP_VERSION)
+#define REPORTLINT_STDLIB_ID "libc++ " REPORTLINT_STR(_LIBCPP_VERSION)
+#else
+#define REPORTLINT_STDLIB_ID "unknown standard library"
+#endif
+#ifndef REPORTLINT_BUILD_IDENTITY
+#define REPORTLINT_BUILD_IDENTITY \
+  REPORTLINT_COMPILER_ID ", " REPORTLINT_STDLIB_ID ", toml++ " REPORTLINT_STR(TOML_LIB_MAJOR) "." REPORTLINT_STR(TOML_LIB_MINOR)
+#endif
+
 struct PluginInfo {
   std::uint32_t abi_version;    // REPORTLINT_PLUGIN_ABI; first, so it can be read alone
   std::uint32_t cxx_library_abi;  // kCxxLibraryAbi
   const char* name;             // the rule-id prefix: "placeholder"
   const char* version;
   Checker* (*create)();         // a new checker; the core deletes it before unloading
+  const char* build;            // REPORTLINT_BUILD_IDENTITY: "g++ 12, libstdc++ 12, toml++ 3.3"
 };
 
 // What the rules of one plugin work out from a document and share while it is checked
@@ -246,4 +273,4 @@ struct OptionRegistrar {
   }                                                                                      \
   extern "C" REPORTLINT_EXPORT const ::reportlint::PluginInfo reportlint_plugin_info = { \
       REPORTLINT_PLUGIN_ABI, ::reportlint::kCxxLibraryAbi, NAME, VERSION,               \
-      &::reportlint::plugin_detail::create_checker}
+      &::reportlint::plugin_detail::create_checker, REPORTLINT_BUILD_IDENTITY}

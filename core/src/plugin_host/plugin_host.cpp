@@ -147,6 +147,14 @@ std::shared_ptr<const LoadedPlugin> PluginHost::load_file(const fs::path& file) 
                           info.abi_version, REPORTLINT_PLUGIN_ABI)));
   if (info.cxx_library_abi != kCxxLibraryAbi)
     throw Error(plugin_failure(file, "插件与本程序使用的 C++ 标准库 ABI 不同（_GLIBCXX_USE_CXX11_ABI），无法加载"));
+  // The core's own identity comes from the same header, without a test's override.
+  static constexpr std::string_view kOwnBuild = REPORTLINT_COMPILER_ID ", " REPORTLINT_STDLIB_ID
+      ", toml++ " REPORTLINT_STR(TOML_LIB_MAJOR) "." REPORTLINT_STR(TOML_LIB_MINOR);
+  if (!info.build || std::string_view(info.build) != kOwnBuild)
+    throw Error(plugin_failure(
+        file, fmt::format("插件的构建环境与本程序不同：插件用 {} 构建，本程序用 {}；请用相同的编译器、C++ 标准库和 "
+                          "toml++ 版本重新编译插件（它们的类型跨越插件边界）",
+                          info.build ? escape_name(info.build) : "（未知）", kOwnBuild)));
   if (!info.name || !is_valid_name(info.name))
     throw Error(plugin_failure(file, fmt::format("插件名“{}”无效：应为小写字母、数字和连字符", info.name ? info.name : "")));
 
