@@ -1,4 +1,4 @@
-// Measures phrasing.suspected-typo (docs/rules/phrasing.suspected-typo.md):
+// Measures phrasing.suspected-typo (plugins/phrasing/docs/phrasing.suspected-typo.md):
 //
 //  recall, leave one out: each built-in pack entry that changes one character is hidden in
 //    turn — the pairs it alone gives are withdrawn — and the detector must still find its

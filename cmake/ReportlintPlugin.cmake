@@ -5,7 +5,7 @@
 #
 # Builds a checker plugin as a MODULE library NAME.so with hidden visibility (so two
 # plugins never resolve each other's symbols) and compiles the plugin's rule pages into
-# it, so `reportlint --explain RULE` prints exactly docs/rules/RULE.md.
+# it, so `reportlint --explain RULE` prints exactly DOCS_DIR/RULE.md (plugins/NAME/docs/).
 set(_REPORTLINT_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
 function(reportlint_add_plugin name)

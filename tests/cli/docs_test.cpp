@@ -1,4 +1,4 @@
-// Every rule has a doc page in docs/rules/ (what, what it leaves alone, why, examples, options), the plugin
+// Every rule has a doc page beside its plugin, plugins/NAME/docs/ (the core's own rules: docs/rules/) (what, what it leaves alone, why, examples, options), the plugin
 // (or the core, for its own rules) carries exactly that page, and `reportlint --explain RULE` prints it.
 #include <gtest/gtest.h>
 
@@ -13,6 +13,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Where a rule's page lives: beside its plugin, as an out-of-tree plugin's does.
+fs::path page_of(std::string_view rule) {
+  const std::string id(rule);
+  const std::string plugin = id.substr(0, id.find('.'));
+  if (plugin == "reportlint") return test::kSourceDir / "docs" / "rules" / (id + ".md");
+  return test::kSourceDir / "plugins" / plugin / "docs" / (id + ".md");
+}
+
 std::vector<const RuleInfo*> builtin_rules(const Linter& linter) {
   std::vector<const RuleInfo*> rules;
   for (const RuleInfo& rule : core_rules()) rules.push_back(&rule);
@@ -26,7 +34,7 @@ TEST(Docs, EveryRuleHasACompletePage) {
   const auto rules = builtin_rules(*linter);
   ASSERT_FALSE(rules.empty());
   for (const RuleInfo* rule : rules) {
-    const fs::path page = test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md");
+    const fs::path page = page_of(rule->id);
     ASSERT_TRUE(fs::exists(page)) << "no doc page for " << rule->id << " at " << page;
     const std::string text = test::read_file(page);
     EXPECT_TRUE(text.starts_with("# " + std::string(rule->id) + "\n")) << page;
@@ -45,8 +53,17 @@ TEST(Docs, NoPageWithoutARule) {
   const auto linter = test::builtin_linter();
   std::set<std::string> ids;
   for (const RuleInfo* rule : builtin_rules(*linter)) ids.insert(std::string(rule->id));
-  for (const auto& entry : fs::directory_iterator(test::kSourceDir / "docs" / "rules"))
-    EXPECT_TRUE(ids.count(entry.path().stem().string())) << "orphan doc page " << entry.path();
+  std::vector<fs::path> dirs{test::kSourceDir / "docs" / "rules"};
+  for (const auto& plugin : fs::directory_iterator(test::kSourceDir / "plugins"))
+    if (fs::is_directory(plugin.path() / "docs")) dirs.push_back(plugin.path() / "docs");
+  std::size_t pages = 0;
+  for (const fs::path& dir : dirs)
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      ++pages;
+      EXPECT_TRUE(ids.count(entry.path().stem().string())) << "orphan doc page " << entry.path();
+      EXPECT_EQ(page_of(entry.path().stem().string()), entry.path()) << "a page in another plugin's folder";
+    }
+  EXPECT_EQ(pages, ids.size());
 }
 
 TEST(Docs, ExplainPrintsThePage) {
@@ -54,7 +71,7 @@ TEST(Docs, ExplainPrintsThePage) {
   for (const RuleInfo* rule : builtin_rules(*linter)) {
     const auto r = test::run_reportlint({"--explain", std::string(rule->id)});
     EXPECT_EQ(r.status, 0) << r.err;
-    const std::string page = test::read_file(test::kSourceDir / "docs" / "rules" / (std::string(rule->id) + ".md"));
+    const std::string page = test::read_file(page_of(rule->id));
     // The page, then the options its plugin declares, if any.
     EXPECT_EQ(r.out.substr(0, page.size()), page);
     const std::string rest = r.out.substr(std::min(page.size(), r.out.size()));
