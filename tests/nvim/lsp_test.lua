@@ -28,7 +28,10 @@ local ok, err = pcall(function()
   assert(loadstring(recipe(os.getenv('EDITORS_MD'), 'neovim')))()
 
   vim.cmd('edit ' .. vim.fn.fnameescape(draft))
-  vim.bo.filetype = 'text'
+  -- Neovim detects *.txt as text, which starts the recipe's client. Setting the type again
+  -- would fire FileType a second time and attach a second server, whose initialisation
+  -- a request may then wait for (the flaky 10-second timeouts under load).
+  if vim.bo.filetype ~= 'text' then vim.bo.filetype = 'text' end
   local buf = vim.api.nvim_get_current_buf()
 
   local function find(rule)
@@ -40,6 +43,8 @@ local ok, err = pcall(function()
   if not vim.wait(10000, function() return find('placeholder.unfilled') ~= nil end, 50) then
     fail('no diagnostics from reportlint')
   end
+  local clients = vim.tbl_count(vim.lsp.buf_get_clients(buf))
+  if clients ~= 1 then fail(('%d language servers attached to the draft, not one'):format(clients)) end
   -- Neovim gives 0-based lines and byte columns: line 4 is "（一）😀开展“邻里守望”活动xx次。".
   local unfilled = find('placeholder.unfilled')
   local line = vim.api.nvim_buf_get_lines(buf, unfilled.lnum, unfilled.lnum + 1, false)[1]
