@@ -21,7 +21,8 @@
 #include <fmt/format.h>
 
 #include "cli/args.hpp"
-#include "cli/config_cache.hpp"
+#include "workspace/config_cache.hpp"
+#include "workspace/pipeline.hpp"
 #include "cli/config_findings.hpp"
 #include "cli/check_plugin.hpp"
 #include "cli/info_commands.hpp"
@@ -67,14 +68,13 @@ Outcome lint_input(const Input& input, const Linter& linter, const CliOptions& o
   outcome.report.path = shown;
   std::string raw_stdin;  // what a --fix filter must pass through if linting fails
   try {
-    ReadOptions read;
-    read.max_bytes = options.max_file_size;
-    read.encoding = options.encoding ? *options.encoding : encoding_for(linter.config(), shown);
+    const ReadOptions read = read_options_for(linter, shown, options.max_file_size, options.encoding);
+    const Keep keep = options.fix ? Keep::source_text : Keep::document_only;
     if (input.is_stdin) raw_stdin = read_standard_input(shown, options.max_file_size);
-    SourceText source = input.is_stdin ? decode_source(shown, raw_stdin, read) : read_source_file(input.path, read);
-    auto document = options.fix ? document_of(source) : document_moving_text(source);
-    DiagnosticList diagnostics = linter.check(*document);
-    restrict_fixes_to_source(source, *document, diagnostics);
+    Linted linted = input.is_stdin ? lint_bytes(shown, raw_stdin, read, linter, keep) : lint_file(input.path, read, linter, keep);
+    SourceText& source = linted.source;
+    std::shared_ptr<const Document>& document = linted.document;
+    DiagnosticList& diagnostics = linted.diagnostics;
 
     if (options.fix) {
       FixOutcome fixed = fix_until_stable(std::move(source), std::move(document), diagnostics.to_vector(), linter);

@@ -17,7 +17,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/config_cache.hpp"
+#include "workspace/config_cache.hpp"
+#include "workspace/pipeline.hpp"
 #include "io/source.hpp"
 #include "lint/fixes.hpp"
 #include "lsp/jsonrpc.hpp"
@@ -502,10 +503,12 @@ class Server {
       const auto linter = configs_->for_directory(directory);
       if (linters_seen_.emplace(linter.get(), linter).second) config_files_ = config_files_in_use();
       warn_refusals(*linter);
-      SourceText source = decode_source(shown, d.text);
-      auto document = std::make_shared<const Document>(DocumentBuilder::build(shown, std::move(source.text), format_for_path(shown)));
-      d.diagnostics = linter->lint(*document);
-      d.document = std::move(document);
+      // The editor's buffer is UTF-8 whatever the file's encoding on disk.
+      ReadOptions read;
+      read.encoding = EncodingChoice{false, Encoding::utf8};
+      Linted linted = lint_bytes(shown, d.text, read, *linter, Keep::document_only);
+      d.diagnostics = linted.diagnostics.to_vector();
+      d.document = std::move(linted.document);
     } catch (const Error& e) {
       // A broken configuration is shown where it is broken, on the config file; the
       // draft keeps the findings it had, rather than seeming clean.
