@@ -2,6 +2,7 @@
 
 #include "reportlint/plugin.hpp"
 #include "reportlint/toml_limits.hpp"
+#include "reportlint/toml_schema.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -39,24 +40,16 @@ class PackLoader {
     }
     std::string default_rule;
     std::map<std::string, std::string, std::less<>> sources;
-    for (auto&& [key, node] : table) {
-      const std::string_view k = key.str();
-      if (k == "pack") {
-        read_pack_header(node, default_rule);
-      } else if (k == "sources") {
-        if (const toml::table* t = node.as_table()) {
-          for (auto&& [name, value] : *t) {
-            if (auto s = value.value_exact<std::string>()) sources.emplace(std::string(name.str()), *s);
-            else context_.error(value.source(), "来源应为字符串");
-          }
-        } else {
-          context_.error(node.source(), "“sources”应为表");
-        }
-      } else if (k != "entry") {
-        context_.error(key.source(), "短语包中未知的键“" + std::string(k) + "”（可用：pack、sources、entry）");
+    TableReader pack(table, "短语包", report());
+    if (const toml::node* header = pack.node("pack")) read_pack_header(*header, default_rule);
+    if (const toml::table* named = pack.table("sources")) {
+      for (auto&& [name, value] : *named) {
+        if (auto s = value.value_exact<std::string>()) sources.emplace(std::string(name.str()), *s);
+        else pack.problem(value, "来源应为字符串");
       }
     }
-    const toml::node* entries = table.get("entry");
+    const toml::node* entries = pack.node("entry");
+    pack.finish();
     if (!entries) return;
     const toml::array* array = entries->as_array();
     if (!array) {
@@ -73,15 +66,18 @@ class PackLoader {
       context_.error(node.source(), "“pack”应为表");
       return;
     }
-    for (auto&& [key, value] : *t) {
-      const std::string_view k = key.str();
-      if (k == "rule") {
-        if (auto s = value.value_exact<std::string>(); s && known_rule(*s)) default_rule = *s;
-        else context_.error(value.source(), "“rule”应为以下之一：" + rule_names());
-      } else if (k != "name" && k != "description") {
-        context_.error(key.source(), "pack 中未知的键“" + std::string(k) + "”（可用：name、description、rule）");
-      }
+    TableReader pack(*t, "pack", report());
+    pack.string("name");
+    pack.string("description");
+    if (auto rule = pack.string("rule")) {
+      if (known_rule(*rule)) default_rule = *rule;
+      else pack.problem(*t->get("rule"), "“rule”应为以下之一：" + rule_names());
     }
+    pack.finish();
+  }
+
+  TableReader::Report report() {
+    return [this](const toml::source_region& where, std::string message) { context_.error(where, std::move(message)); };
   }
 
   void read_entry(const toml::node& node, const std::string& default_rule,
@@ -91,69 +87,28 @@ class PackLoader {
       context_.error(node.source(), "[[entry]] 应为表");
       return;
     }
+    TableReader entry(*t, "entry", report());
     Entry e;
-    e.rule = default_rule;
-    bool ok = true;
-    auto string_of = [&](const toml::node& value, std::string_view key, std::string& out) {
-      if (auto s = value.value_exact<std::string>(); s && !s->empty()) {
-        out = *s;
-      } else {
-        context_.error(value.source(), "“" + std::string(key) + "”应为非空字符串");
-        ok = false;
-      }
-    };
-    auto strings_of = [&](const toml::node& value, std::string_view key, std::vector<std::string>& out) {
-      const toml::array* a = value.as_array();
-      if (!a) {
-        context_.error(value.source(), "“" + std::string(key) + "”应为字符串数组");
-        ok = false;
-        return;
-      }
-      for (const toml::node& item : *a) {
-        if (auto s = item.value_exact<std::string>(); s && !s->empty()) out.push_back(*s);
-        else {
-          context_.error(item.source(), "“" + std::string(key) + "”中应为非空字符串");
-          ok = false;
-        }
-      }
-    };
-    const toml::node* match_node = nullptr;
-    for (auto&& [key, value] : *t) {
-      const std::string_view k = key.str();
-      if (k == "id") string_of(value, k, e.id);
-      else if (k == "match") {
-        string_of(value, k, e.written);
-        match_node = &value;
-      } else if (k == "rule") {
-        string_of(value, k, e.rule);
-        if (ok && !known_rule(e.rule)) {
-          context_.error(value.source(), "“rule”应为以下之一：" + rule_names());
-          ok = false;
-        }
-      } else if (k == "message") string_of(value, k, e.message);
-      else if (k == "replace") strings_of(value, k, e.replace);
-      else if (k == "except") strings_of(value, k, e.except);
-      else if (k == "not_after") strings_of(value, k, e.not_after);
-      else if (k == "not_before") strings_of(value, k, e.not_before);
-      else if (k == "defined_by") strings_of(value, k, e.defined_by);
-      else if (k == "unless_author") strings_of(value, k, e.unless_author);
-      else if (k == "source") {
-        std::string s;
-        string_of(value, k, s);
-        const auto it = sources.find(s);
-        e.source = it == sources.end() ? s : it->second;
-      } else if (k == "certain") {
-        if (auto b = value.value_exact<bool>()) e.certain = *b;
-        else {
-          context_.error(value.source(), "“certain”应为 true 或 false");
-          ok = false;
-        }
-      } else {
-        context_.error(key.source(), "entry 中未知的键“" + std::string(k) +
-                                         "”（可用：id、match、rule、message、replace、certain、except、not_after、not_before、defined_by、unless_author、source）");
-        ok = false;
-      }
+    e.id = entry.string("id", true).value_or("");
+    e.written = entry.string("match", true).value_or("");
+    const toml::node* match_node = e.written.empty() ? nullptr : t->get("match");
+    e.rule = entry.string("rule", true).value_or(default_rule);
+    if (t->get("rule") && entry.ok() && !known_rule(e.rule))
+      entry.problem(*t->get("rule"), "“rule”应为以下之一：" + rule_names());
+    e.message = entry.string("message", true).value_or("");
+    e.replace = entry.strings("replace", true);
+    e.certain = entry.boolean("certain").value_or(false);
+    e.except = entry.strings("except", true);
+    e.not_after = entry.strings("not_after", true);
+    e.not_before = entry.strings("not_before", true);
+    e.defined_by = entry.strings("defined_by", true);
+    e.unless_author = entry.strings("unless_author", true);
+    if (auto source = entry.string("source", true)) {
+      const auto it = sources.find(*source);
+      e.source = it == sources.end() ? *source : it->second;
     }
+    entry.finish();
+    const bool ok = entry.ok();
     if (e.id.empty() || !match_node) {
       context_.error(node.source(), "每个 [[entry]] 都需要“id”和“match”");
       return;

@@ -2,6 +2,7 @@
 
 #include "reportlint/plugin.hpp"
 #include "reportlint/toml_limits.hpp"
+#include "reportlint/toml_schema.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -55,96 +56,71 @@ class Loader {
   void error(const toml::source_region* where, std::string message) {
     context_.error(where ? *where : toml::source_region{}, std::move(message));
   }
-  void unknown(const toml::key& key, std::string_view where) {
-    context_.error(key.source(), "文档类型配置中未知的键“" + std::string(key.str()) + "”（" + std::string(where) + "）");
+  TableReader reader(const toml::table& table, std::string what) {
+    return TableReader(table, std::move(what),
+                       [this](const toml::source_region& where, std::string message) { context_.error(where, std::move(message)); });
   }
-  void boolean(std::string_view key, const toml::node& node, bool& out) {
-    if (auto v = node.value_exact<bool>())
-      out = *v;
-    else
-      context_.error(node.source(), "“" + std::string(key) + "”应为 true 或 false");
+  // A key present overrides the base profile's value; an absent one keeps it.
+  template <class T>
+  static void set(std::optional<T> value, T& out) {
+    if (value) out = std::move(*value);
   }
-  std::vector<std::string> strings(const toml::node& node) {
-    std::vector<std::string> out;
-    const toml::array* array = node.as_array();
-    if (!array) {
-      context_.error(node.source(), "应为字符串数组");
-      return out;
-    }
-    for (const toml::node& e : *array) {
-      if (auto s = e.value_exact<std::string>(); s && !s->empty())
-        out.push_back(*s);
-      else
-        context_.error(e.source(), "应为非空字符串");
-    }
-    return out;
+  template <class T>
+  static void set(std::optional<T> value, int& out) {
+    if (value) out = static_cast<int>(*value);
   }
 
   void apply(const toml::table& table, Profile& p) {
-    for (auto&& [key, node] : table) {
-      const std::string_view k = key.str();
-      if (k == "extends") continue;
-      if (k == "name") {
-        if (auto s = node.value_exact<std::string>()) p.name = *s;
-        else context_.error(node.source(), "“name”应为字符串");
-      } else if (k == "detect") {
-        apply_detect(node, p);
-      } else if (k == "title") {
-        apply_flags(node, "title", {{"year", &p.title_year}, {"unit", &p.title_unit}, {"plan_year_follows", &p.plan_year_follows}});
-      } else if (k == "notice") {
-        apply_flags(node, "notice", {{"addressee", &p.notice_addressee}, {"signature", &p.notice_signature}, {"date", &p.notice_date}});
-      } else if (k == "section") {
-        const toml::array* sections = node.as_array();
-        if (!sections) {
-          context_.error(node.source(), "“section”应为表数组，写作 [[section]]");
-          continue;
-        }
+    TableReader profile = reader(table, "文档类型配置");
+    profile.node("extends");  // read by load()
+    set(profile.string("name"), p.name);
+    if (const toml::table* detect = profile.table("detect")) apply_detect(*detect, p);
+    if (const toml::table* title = profile.table("title")) {
+      TableReader flags = reader(*title, "title");
+      set(flags.boolean("year"), p.title_year);
+      set(flags.boolean("unit"), p.title_unit);
+      set(flags.boolean("plan_year_follows"), p.plan_year_follows);
+      flags.finish();
+    }
+    if (const toml::table* notice = profile.table("notice")) {
+      TableReader flags = reader(*notice, "notice");
+      set(flags.boolean("addressee"), p.notice_addressee);
+      set(flags.boolean("signature"), p.notice_signature);
+      set(flags.boolean("date"), p.notice_date);
+      flags.finish();
+    }
+    if (const toml::node* node = profile.node("section")) {
+      if (const toml::array* sections = node->as_array())
         for (const toml::node& s : *sections) apply_section(s, p);
-      } else {
-        unknown(key, "可用：name、extends、detect、title、section、notice");
-      }
+      else
+        profile.problem(*node, "“section”应为表数组，写作 [[section]]");
     }
+    profile.finish();
   }
 
-  void apply_detect(const toml::node& node, Profile& p) {
-    const toml::table* t = node.as_table();
-    if (!t) {
-      context_.error(node.source(), "“detect”应为表");
-      return;
-    }
-    for (auto&& [key, value] : *t) {
-      if (key.str() == "priority") {
-        if (auto v = value.value_exact<std::int64_t>()) p.priority = static_cast<int>(*v);
-        else context_.error(value.source(), "“priority”应为整数");
-      } else if (key.str() == "title") {
-        p.detect.clear();
-        if (const toml::array* groups = value.as_array()) {
-          for (const toml::node& g : *groups) p.detect.push_back(strings(g));
-        } else {
-          context_.error(value.source(), "“title”应为词组的数组，例如 [[\"总结\", \"计划\"]]");
+  void apply_detect(const toml::table& t, Profile& p) {
+    TableReader detect = reader(t, "detect");
+    set(detect.integer("priority", -1000, 1000), p.priority);
+    if (const toml::node* title = detect.node("title")) {
+      p.detect.clear();
+      if (const toml::array* groups = title->as_array()) {
+        for (const toml::node& g : *groups) {
+          std::vector<std::string> words;
+          if (const toml::array* group = g.as_array()) {
+            for (const toml::node& w : *group) {
+              if (auto s = w.value_exact<std::string>(); s && !s->empty()) words.push_back(*s);
+              else detect.problem(w, "“title”中应为非空字符串");
+            }
+          } else {
+            detect.problem(g, "“title”中应为字符串数组");
+          }
+          p.detect.push_back(std::move(words));
         }
       } else {
-        unknown(key, "detect 中可用：title、priority");
+        detect.problem(*title, "“title”应为词组的数组，例如 [[\"总结\", \"计划\"]]");
       }
     }
-  }
-
-  void apply_flags(const toml::node& node, std::string_view table_name,
-                   std::initializer_list<std::pair<std::string_view, bool*>> flags) {
-    const toml::table* t = node.as_table();
-    if (!t) {
-      context_.error(node.source(), "“" + std::string(table_name) + "”应为表");
-      return;
-    }
-    for (auto&& [key, value] : *t) {
-      const std::string_view name = key.str();  // clang 14 cannot capture a structured binding
-      auto it = std::find_if(flags.begin(), flags.end(), [&](const auto& f) { return f.first == name; });
-      if (it == flags.end()) {
-        unknown(key, std::string(table_name) + " 中的键");
-        continue;
-      }
-      boolean(key.str(), value, *it->second);
-    }
+    detect.finish();
   }
 
   // A section table: new ids are added (after `after`, or at the end); a known id has
@@ -173,29 +149,17 @@ class Loader {
       it->id = id_value->get();
       it->name = it->id;
     }
-    for (auto&& [key, value] : *t) {
-      const std::string_view k = key.str();
-      if (k == "id" || k == "after") continue;
-      if (k == "name") {
-        if (auto s = value.value_exact<std::string>()) it->name = *s;
-        else context_.error(value.source(), "“name”应为字符串");
-      } else if (k == "required") {
-        boolean(k, value, it->required);
-      } else if (k == "implicit") {
-        boolean(k, value, it->implicit);
-      } else if (k == "takes_topics") {
-        boolean(k, value, it->takes_topics);
-      } else if (k == "year") {
-        if (auto v = value.value_exact<std::int64_t>(); v && *v >= -10 && *v <= 10) it->year = static_cast<int>(*v);
-        else context_.error(value.source(), "“year”应为 -10 到 10 之间的整数（相对标题年份的年数）");
-      } else if (k == "headings") {
-        it->headings = strings(value);
-      } else if (k == "add_headings") {
-        for (std::string& h : strings(value)) it->headings.push_back(std::move(h));
-      } else {
-        unknown(key, "section 中可用：id、name、required、implicit、takes_topics、year、headings、add_headings、after");
-      }
-    }
+    TableReader section = reader(*t, "section");
+    section.node("id");
+    section.node("after");
+    set(section.string("name"), it->name);
+    set(section.boolean("required"), it->required);
+    set(section.boolean("implicit"), it->implicit);
+    set(section.boolean("takes_topics"), it->takes_topics);
+    set(section.integer("year", -10, 10), it->year);
+    if (section.node("headings")) it->headings = section.strings("headings", true);
+    for (std::string& h : section.strings("add_headings", true)) it->headings.push_back(std::move(h));
+    section.finish();
   }
 
   ConfigureContext& context_;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "reportlint/toml_limits.hpp"
+#include "reportlint/toml_schema.hpp"
 #include "support/glob.hpp"
 #include "support/names.hpp"
 
@@ -336,20 +337,15 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         std::error_code ec;
         ignore.base = (base_dir.empty() ? fs::current_path(ec) : fs::absolute(base_dir, ec)).lexically_normal();
         ignore.source = entry.source();
-        for (auto&& [field, value] : *t) {
-          const auto* s = value.as_string();
-          std::string* target = field.str() == "path" ? &ignore.path
-                                : field.str() == "rule" ? &ignore.rule
-                                : field.str() == "text" ? &ignore.text
-                                                        : nullptr;
-          if (!target) {
-            fail(field.source(), fmt::format("[[ignore]] 中未知的键“{}”（可用：path、rule、text）", field.str()));
-          } else if (!s || s->get().empty()) {
-            fail(value.source(), fmt::format("[[ignore]] 的“{}”应为非空字符串", field.str()));
-          } else {
-            *target = s->get();
-          }
-        }
+        TableReader fields(*t, "[[ignore]]", [&](const toml::source_region& where, std::string message) {
+          // Values are named with their table ("[[ignore]] 的“path”…"); unknown keys already are.
+          if (!message.starts_with("[[ignore]]")) message.insert(0, "[[ignore]] 的");
+          fail(where, std::move(message));
+        });
+        ignore.path = fields.string("path", true).value_or("");
+        ignore.rule = fields.string("rule", true).value_or("");
+        ignore.text = fields.string("text", true).value_or("");
+        fields.finish();
         if (ignore.path.empty()) {
           fail(entry.source(), "[[ignore]] 需要“path”（相对于配置文件所在目录的路径模式，如 \"archive/**\"）");
           continue;

@@ -1,0 +1,133 @@
+// reportlint plugin API: one small reader for the TOML tables reportlint reads — configs,
+// phrase packs, document types, and any plugin's own files.
+//
+// Each getter names a key the table may have and checks its type; finish() reports every
+// other key with the allowed ones listed. Every problem goes to one callback with the
+// node's position, so the core and each plugin word and place their errors alike:
+//   “match”应为非空字符串 / entry 中未知的键“mach”（可用：id、match、…）
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace reportlint {
+
+class TableReader {
+ public:
+  using Report = std::function<void(const toml::source_region&, std::string)>;
+
+  // `what` names the table in messages ("entry", "[[ignore]]", "pack").
+  TableReader(const toml::table& table, std::string what, Report report)
+      : table_(table), what_(std::move(what)), report_(std::move(report)) {}
+
+  // False once any getter or finish() reported a problem.
+  bool ok() const noexcept { return ok_; }
+
+  // The node under `key` (declared, any type), or null.
+  const toml::node* node(std::string_view key) {
+    declare(key);
+    return table_.get(key);
+  }
+
+  // A string; with `non_empty`, "" is an error. Absent or wrong: nullopt.
+  std::optional<std::string> string(std::string_view key, bool non_empty = false) {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (auto s = n->value_exact<std::string>(); s && (!non_empty || !s->empty())) return *s;
+    problem(*n, quoted(key).append(non_empty ? "应为非空字符串" : "应为字符串"));
+    return std::nullopt;
+  }
+
+  std::optional<bool> boolean(std::string_view key) {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (auto b = n->value_exact<bool>()) return *b;
+    problem(*n, quoted(key).append("应为 true 或 false"));
+    return std::nullopt;
+  }
+
+  std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max) {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value_exact<std::int64_t>(); v && *v >= min && *v <= max) return *v;
+    problem(*n, quoted(key).append("应为 ").append(std::to_string(min)).append(" 到 ").append(std::to_string(max)).append(" 之间的整数"));
+    return std::nullopt;
+  }
+
+  // An array of strings (each non-empty with `non_empty`). Absent: empty; a wrong element
+  // is reported and skipped.
+  std::vector<std::string> strings(std::string_view key, bool non_empty = false) {
+    std::vector<std::string> out;
+    const toml::node* n = node(key);
+    if (!n) return out;
+    const toml::array* array = n->as_array();
+    if (!array) {
+      problem(*n, quoted(key).append("应为字符串数组"));
+      return out;
+    }
+    for (const toml::node& item : *array) {
+      if (auto s = item.value_exact<std::string>(); s && (!non_empty || !s->empty())) out.push_back(*s);
+      else problem(item, quoted(key).append(non_empty ? "中应为非空字符串" : "中应为字符串"));
+    }
+    return out;
+  }
+
+  // A table (`[key]`), or null; another type is reported.
+  const toml::table* table(std::string_view key) {
+    const toml::node* n = node(key);
+    if (!n) return nullptr;
+    if (const toml::table* t = n->as_table()) return t;
+    problem(*n, quoted(key).append("应为表"));
+    return nullptr;
+  }
+
+  // Reports every key no getter named, with the named ones listed.
+  void finish() {
+    for (auto&& [key, value] : table_) {
+      if (declared(key.str())) continue;
+      std::string allowed;
+      for (const std::string& k : keys_) allowed.append(allowed.empty() ? "" : "、").append(k);
+      ok_ = false;
+      std::string message = what_;
+      // "entry 中…", "短语包中…": a space only after a Latin name.
+      if (!what_.empty() && static_cast<unsigned char>(what_.back()) < 0x80) message.append(" ");
+      message.append("中未知的键“").append(key.str()).append("”（可用：").append(allowed).append("）");
+      report_(key.source().begin.line ? key.source() : value.source(), std::move(message));
+    }
+  }
+
+  // A problem of the caller's own (a value of the right type that is still wrong).
+  void problem(const toml::node& at, std::string message) {
+    ok_ = false;
+    report_(at.source(), std::move(message));
+  }
+
+ private:
+  static std::string quoted(std::string_view key) {
+    std::string out = "“";
+    out.append(key).append("”");
+    return out;
+  }
+  void declare(std::string_view key) {
+    if (!declared(key)) keys_.emplace_back(key);
+  }
+  bool declared(std::string_view key) const {
+    for (const std::string& k : keys_)
+      if (k == key) return true;
+    return false;
+  }
+
+  const toml::table& table_;
+  std::string what_;
+  Report report_;
+  std::vector<std::string> keys_;  // in the order named: the order messages list them
+  bool ok_ = true;
+};
+
+}  // namespace reportlint
