@@ -21,8 +21,6 @@
 #include <fmt/format.h>
 
 #include "cli/args.hpp"
-#include "workspace/config_cache.hpp"
-#include "workspace/pipeline.hpp"
 #include "cli/config_findings.hpp"
 #include "cli/check_plugin.hpp"
 #include "cli/info_commands.hpp"
@@ -41,6 +39,8 @@
 #include "output/renderer.hpp"
 #include "reportlint_version.hpp"
 #include "support/names.hpp"
+#include "workspace/config_cache.hpp"
+#include "workspace/pipeline.hpp"
 
 namespace reportlint {
 namespace fs = std::filesystem;

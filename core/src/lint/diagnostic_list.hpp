@@ -30,8 +30,8 @@ class DiagnosticList {
   static DiagnosticList from(const std::vector<Diagnostic>& diagnostics);
   std::vector<Diagnostic> to_vector() const;
 
-  // Room for a finding every `bytes_per_finding` bytes of a text of `text_bytes`: regrowing
-  // copies them all, while capacity never touched costs only address space.
+  // Room for a finding every 16 bytes of a text of `text_bytes`: regrowing copies them
+  // all, while capacity never touched costs only address space.
   void reserve_for(std::size_t text_bytes);
   // Stores `d`. Its rule id must outlive the list (the Linter's copy does).
   void push_back(const Diagnostic& d);

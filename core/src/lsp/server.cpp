@@ -17,8 +17,6 @@
 
 #include <fmt/format.h>
 
-#include "workspace/config_cache.hpp"
-#include "workspace/pipeline.hpp"
 #include "io/source.hpp"
 #include "lint/fixes.hpp"
 #include "lsp/jsonrpc.hpp"
@@ -28,6 +26,8 @@
 #include "output/json_writer.hpp"
 #include "reportlint_version.hpp"
 #include "support/error.hpp"
+#include "workspace/config_cache.hpp"
+#include "workspace/pipeline.hpp"
 
 namespace reportlint::lsp {
 namespace {
