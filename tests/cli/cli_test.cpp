@@ -257,6 +257,43 @@ TEST(Cli, PrintConfigShowsTheMergedResult) {
   EXPECT_TRUE(contains(r.out, "min_chars = 20")) << r.out;
 }
 
+// A rule's own options ([rules."ID"]) hold for that rule only, over its plugin's, as
+// clang-tidy's Check.Option does; `severity` in the same table sets its level.
+TEST(Cli, RuleOptionsHoldForTheirRuleOnly) {
+  TempDir dir;
+  RunOptions o;
+  o.cwd = dir.path();
+  // 五、 straight to 1. skips （一）; 1. after 1. is a duplicate.
+  dir.write("d.txt", "一、主要成绩\n1.完成投资\n1.完成任务\n");
+  auto r = run_reportlint({"--config", "builtin:default", "--format", "gcc", "d.txt"}, o);
+  EXPECT_TRUE(contains(r.out, "[numbering.level-skip]")) << r.out;
+  EXPECT_TRUE(contains(r.out, "[numbering.duplicate]")) << r.out;
+
+  dir.write("c.toml", "extends = [\"builtin:default\"]\n[rules.\"numbering.level-skip\"]\nallow_level_skip = true\n"
+                      "[rules.\"numbering.duplicate\"]\nseverity = \"error\"\n");
+  r = run_reportlint({"--config", "c.toml", "--format", "gcc", "d.txt"}, o);
+  EXPECT_FALSE(contains(r.out, "[numbering.level-skip]")) << r.out;
+  EXPECT_TRUE(contains(r.out, "error: 序号“1.”与上一项重复")) << r.out;
+  r = run_reportlint({"--config", "c.toml", "--print-config", "d.txt"}, o);
+  EXPECT_TRUE(contains(r.out, "[rules.'numbering.level-skip']\n    allow_level_skip = true\n    severity = 'warning'")) << r.out;
+
+  // Errors: a wrong value once, at its place; an unknown option; a wildcard; no such rule.
+  dir.write("bad.toml", "[rules.\"numbering.level-skip\"]\nallow_level_skip = 1\nstlye = 1\n");
+  r = run_reportlint({"--config", "bad.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "bad.toml:2:20: error: 选项“allow_level_skip”应为布尔值")) << r.err;
+  EXPECT_EQ(test::count(r.err, "allow_level_skip”应为"), 1u) << r.err;
+  EXPECT_TRUE(contains(r.err, "bad.toml:3:1: error: 未知的选项“stlye”")) << r.err;
+  dir.write("wild.toml", "[rules.\"numbering.*\"]\nstyle = \"gb9704\"\n");
+  r = run_reportlint({"--config", "wild.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "只有具体的规则才能有自己的选项表，“numbering.*”不是规则 id")) << r.err;
+  dir.write("nosuch.toml", "[rules.\"numbering.nosuch\"]\nstyle = \"gb9704\"\n");
+  r = run_reportlint({"--config", "nosuch.toml", "d.txt"}, o);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "nosuch.toml:1:1: error: 未知的规则“numbering.nosuch”")) << r.err;
+}
+
 TEST(Cli, ExplainListsThePluginsDeclaredOptions) {
   const auto r = run_reportlint({"--explain", "numbering.gap"});
   EXPECT_EQ(r.status, 0) << r.err;

@@ -52,6 +52,9 @@ class ConfigureContext {
   // The plugin's [plugins.<name>] table merged over every config layer; its nodes keep
   // their source() so errors can name file, line and column. Empty when not configured.
   virtual const toml::table& options() const = 0;
+  // A rule's own options ([rules."ID"] keys besides `severity`), which hold for that rule
+  // over the plugin's; null when it has none.
+  virtual const toml::table* rule_options(std::string_view rule_id) const = 0;
   // Reports a configuration error; the core prints it and exits with status 2.
   virtual void error(const toml::source_region& where, std::string message) = 0;
   // Resolves a path written in a config file (relative to that file) or a

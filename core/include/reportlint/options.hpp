@@ -32,20 +32,26 @@ class OptionReader {
       : context_(context), specs_(specs) {
     if (!specs_.empty()) validate();
   }
+  // One rule's own options (`[rules."ID"]`), read before the plugin's: a key the rule's
+  // table sets (validated here, once) wins; any other comes from `plugin`.
+  OptionReader(ConfigureContext& context, std::span<const OptionSpec> specs, const toml::table& own, OptionReader& plugin)
+      : context_(context), specs_(specs), own_(&own), plugin_(&plugin) {
+    if (!specs_.empty()) validate();
+  }
 
   ConfigureContext& context() noexcept { return context_; }
-  const toml::table& table() const { return context_.options(); }
+  const toml::table& table() const { return own_ ? *own_ : context_.options(); }
 
   // The node under `key`, or nullptr; the key becomes known either way. With declared
   // options, a value found wrong in validation reads as unset (it was reported once), and
   // reading an option that was never declared is the plugin's bug.
   const toml::node* get(std::string_view key) {
-    if (!specs_.empty()) {
-      if (!find_spec(key)) throw std::logic_error("插件读取了未声明的选项“" + std::string(key) + "”");
-      if (invalid_.count(key)) return nullptr;
-    }
+    if (!specs_.empty() && !find_spec(key)) throw std::logic_error("插件读取了未声明的选项“" + std::string(key) + "”");
     known_.emplace(key);
-    return table().get(key);
+    const toml::node* node = table().get(key);
+    if (node && !(invalid_.count(key) && !specs_.empty())) return node;
+    if (plugin_ && !(node && invalid_.count(key))) return plugin_->get(key);
+    return nullptr;
   }
 
   std::span<const OptionSpec> specs() const noexcept { return specs_; }
@@ -204,6 +210,8 @@ class OptionReader {
 
   ConfigureContext& context_;
   std::span<const OptionSpec> specs_;
+  const toml::table* own_ = nullptr;  // a rule's own table, read before plugin_'s
+  OptionReader* plugin_ = nullptr;
   std::set<std::string, std::less<>> invalid_;  // options already reported
   std::set<std::string, std::less<>> known_;
   std::map<std::string, std::shared_ptr<const void>, std::less<>> shared_;

@@ -186,7 +186,15 @@ class RuleSetChecker final : public Checker {
   // the values it needs.
   void configure(ConfigureContext& context) override {
     OptionReader options(context, options_);
-    for (auto& rule : rules_) rule->configure(options);
+    for (auto& rule : rules_) {
+      if (const toml::table* own = context.rule_options(rule->info().id)) {
+        OptionReader mine(context, options_, *own, options);
+        rule->configure(mine);
+        mine.finish();
+      } else {
+        rule->configure(options);
+      }
+    }
     options.finish();
   }
 

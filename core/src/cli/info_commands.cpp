@@ -93,7 +93,14 @@ std::string print_config(const Linter& linter) {
   toml::table rules;
   for (const RuleInfo* r : all_rules(linter)) {
     const auto severity = linter.severity(r->id);
-    rules.insert(r->id, std::string(severity ? to_string(*severity) : "off"));
+    const std::string level(severity ? to_string(*severity) : "off");
+    if (const toml::table* own = config.rule_options[r->id].as_table()) {  // the rule's own options
+      toml::table table = *own;
+      table.insert("severity", level);
+      rules.insert(r->id, std::move(table));
+    } else {
+      rules.insert(r->id, level);
+    }
   }
   out.insert("rules", std::move(rules));
   toml::table plugins;

@@ -275,13 +275,37 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         }
         into.rules.push_back({std::move(pattern), severity, value.source()});
       };
+      // A rule's own table: [rules."numbering.level-skip"] with an optional `severity` and
+      // options of its plugin that hold for this rule only (clang-tidy's Check.Option).
+      auto add_table = [&](std::string id, toml::table& table) {
+        if (id.ends_with(".*") || id.find('.') == std::string::npos) {
+          fail(table.source(), fmt::format("只有具体的规则才能有自己的选项表，“{}”不是规则 id", id));
+          return;
+        }
+        if (toml::node* severity = table.get("severity")) add(id, *severity);
+        table.erase("severity");
+        if (table.empty()) return;
+        if (toml::table* existing = into.rule_options[id].as_table())
+          merge_table(*existing, std::move(table));
+        else
+          into.rule_options.insert_or_assign(id, std::move(table));
+      };
       for (auto&& [rule_key, value] : *rules) {
-        // "placeholder.unfilled" = …, or the dotted form placeholder.unfilled = …
-        if (const toml::table* nested = value.as_table()) {
-          for (auto&& [sub_key, sub_value] : *nested)
-            add(std::string(rule_key.str()) + "." + std::string(sub_key.str()), sub_value);
+        // "placeholder.unfilled" = …, the dotted form placeholder.unfilled = …, or a table
+        std::string id(rule_key.str());
+        if (toml::table* nested = value.as_table()) {
+          if (id.find('.') != std::string::npos) {
+            add_table(id, *nested);
+            continue;
+          }
+          for (auto&& [sub_key, sub_value] : *nested) {
+            std::string sub = id;
+            sub.append(".").append(sub_key.str());
+            if (toml::table* rule_table = sub_value.as_table()) add_table(std::move(sub), *rule_table);
+            else add(std::move(sub), sub_value);
+          }
         } else {
-          add(std::string(rule_key.str()), value);
+          add(std::move(id), value);
         }
       }
     } else if (k == "plugins") {

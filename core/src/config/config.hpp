@@ -66,6 +66,9 @@ struct Config {
   std::vector<RuleSetting> rules;    // in merge order: a later setting wins
   std::vector<PluginPath> plugin_paths;
   toml::table plugin_options;        // plugin name → merged table; nodes keep source()
+  // rule id → that rule's own options, over its plugin's ([rules."numbering.level-skip"]
+  // with keys other than `severity`), merged across layers like plugin_options.
+  toml::table rule_options;
   std::vector<IgnoreEntry> ignores;  // of every layer, base first
   std::vector<EncodingSetting> encodings;  // of every layer, base first: the last match wins
 

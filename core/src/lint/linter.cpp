@@ -30,6 +30,9 @@ class PluginConfigureContext final : public ConfigureContext {
   bool interactive() const override { return interactive_; }
 
   const toml::table& options() const override { return options_; }
+  const toml::table* rule_options(std::string_view rule_id) const override {
+    return config_.rule_options[rule_id].as_table();
+  }
   void error(const toml::source_region& where, std::string message) override {
     failures_.push_back(failure_at(where, std::move(message)));
   }
@@ -200,6 +203,9 @@ std::shared_ptr<const Linter> Linter::create(Config config, PluginHost& host, co
       failures.push_back(failure_at(s.source, fmt::format("未知的规则“{}”（reportlint --list-rules 列出全部规则）", s.pattern)));
     }
   }
+  for (auto&& [id, node] : config.rule_options)
+    if (!config.plugins_refused && !linter->plugins_.find_rule(id.str()))
+      failures.push_back(failure_at(node.source(), fmt::format("未知的规则“{}”（reportlint --list-rules 列出全部规则）", id.str())));
   for (auto&& [name, node] : config.plugin_options)
     if (!config.plugins_refused && !linter->plugins_.find(name.str()))
       failures.push_back(failure_at(name.source(), fmt::format("未知的插件“{}”", name.str())));
