@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
+#include <utility>
 
 namespace reportlint::structure {
 
@@ -75,20 +77,8 @@ class Loader {
     profile.node("extends");  // read by load()
     set(profile.string("name"), p.name);
     if (const toml::table* detect = profile.table("detect")) apply_detect(*detect, p);
-    if (const toml::table* title = profile.table("title")) {
-      TableReader flags = reader(*title, "title");
-      set(flags.boolean("year"), p.title_year);
-      set(flags.boolean("unit"), p.title_unit);
-      set(flags.boolean("plan_year_follows"), p.plan_year_follows);
-      flags.finish();
-    }
-    if (const toml::table* notice = profile.table("notice")) {
-      TableReader flags = reader(*notice, "notice");
-      set(flags.boolean("addressee"), p.notice_addressee);
-      set(flags.boolean("signature"), p.notice_signature);
-      set(flags.boolean("date"), p.notice_date);
-      flags.finish();
-    }
+    apply_flags(profile, "title", {{"year", &p.title_year}, {"unit", &p.title_unit}, {"plan_year_follows", &p.plan_year_follows}});
+    apply_flags(profile, "notice", {{"addressee", &p.notice_addressee}, {"signature", &p.notice_signature}, {"date", &p.notice_date}});
     if (const toml::node* node = profile.node("section")) {
       if (const toml::array* sections = node->as_array())
         for (const toml::node& s : *sections) apply_section(s, p);
@@ -96,6 +86,16 @@ class Loader {
         profile.problem(*node, "“section”应为表数组，写作 [[section]]");
     }
     profile.finish();
+  }
+
+  // A table of true/false switches ([title], [notice]); a switch left out keeps its value.
+  void apply_flags(TableReader& parent, std::string_view name,
+                   std::initializer_list<std::pair<std::string_view, bool*>> flags) {
+    const toml::table* t = parent.table(name);
+    if (!t) return;
+    TableReader reader_of_flags = reader(*t, std::string(name));
+    for (const auto& [key, out] : flags) set(reader_of_flags.boolean(key), *out);
+    reader_of_flags.finish();
   }
 
   void apply_detect(const toml::table& t, Profile& p) {

@@ -214,26 +214,25 @@ TEST(DataSafety, AnUnreadableInstallationIsAnErrorNamingTheFile) {
   }
   const fs::path draft = dir.write("a.txt", kDraft);
   fs::permissions(draft, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
-  const auto run = [&] {
-    return run_process({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                        (prefix / "bin" / "reportlint").string(), draft.string()});
+  // The copy run as nobody, with `closed` (if any) shut for the run.
+  const auto run_with_closed = [&](const fs::path& closed) {
+    if (!closed.empty()) fs::permissions(closed, fs::perms::none);
+    auto r = test::run_as_nobody({(prefix / "bin" / "reportlint").string(), draft.string()});
+    if (!closed.empty()) fs::permissions(closed, fs::perms::all);
+    return r;
   };
-  auto r = run();
+  auto r = run_with_closed({});
   ASSERT_EQ(r.status, 1) << r.err;  // the copy works while open
   EXPECT_TRUE(contains(r.out, "phrasing.misused")) << r.out;
 
   const fs::path data = prefix / "share" / "reportlint" / "data";
-  fs::permissions(data, fs::perms::none);
-  r = run();
-  fs::permissions(data, fs::perms::all);
+  r = run_with_closed(data);
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_TRUE(contains(r.err, (data / "words.bin").string() + ": error: 无法读取 reportlint 的数据文件：没有权限")) << r.err;
   EXPECT_FALSE(contains(r.err, "内部错误")) << r.err;
 
   const fs::path configs = prefix / "share" / "reportlint" / "configs";
-  fs::permissions(configs, fs::perms::none);
-  r = run();
-  fs::permissions(configs, fs::perms::all);
+  r = run_with_closed(configs);
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_TRUE(contains(r.err, "无法读取配置文件 " + (configs / "default.toml").string() + "：没有权限")) << r.err;
   EXPECT_FALSE(contains(r.err, "内部错误")) << r.err;

@@ -110,24 +110,27 @@ ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOpti
   return run_process(full, o);
 }
 
+ProcessResult run_as_nobody(const std::vector<std::string>& command, const RunOptions& options) {
+  std::vector<std::string> all = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+  all.insert(all.end(), command.begin(), command.end());
+  return run_process(all, options);
+}
+
 bool can_run_as_nobody() {
   // Also whether `nobody` can run the binary with its plugins and data: a checkout inside
   // a directory only its owner may enter (mktemp -d makes one) cannot be run as another user.
   static const bool can = [] {
     if (::geteuid() != 0 || !fs::exists("/usr/bin/setpriv")) return false;
-    const ProcessResult r = run_process({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                                         kBinary.string(), "--list-rules"});
-    return r.status == 0;
+    return run_as_nobody({kBinary.string(), "--list-rules"}).status == 0;
   }();
   return can;
 }
 
 ProcessResult run_reportlint_as_nobody(const std::vector<std::string>& args, const RunOptions& options) {
   if (!can_run_as_nobody()) return {};
-  std::vector<std::string> all = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                                  kBinary.string()};
-  all.insert(all.end(), args.begin(), args.end());
-  return run_process(all, options);
+  std::vector<std::string> command = {kBinary.string()};
+  command.insert(command.end(), args.begin(), args.end());
+  return run_as_nobody(command, options);
 }
 
 TempDir::TempDir() {

@@ -45,6 +45,8 @@ ProcessResult run_reportlint(const std::vector<std::string>& args, const RunOpti
 // (not root, no setpriv) or `nobody` cannot reach the binary (a checkout in a directory
 // only its owner may enter): check can_run_as_nobody() and skip.
 bool can_run_as_nobody();
+// Runs `command` as `nobody` (through setpriv; the caller checks can_run_as_nobody()).
+ProcessResult run_as_nobody(const std::vector<std::string>& command, const RunOptions& options = {});
 ProcessResult run_reportlint_as_nobody(const std::vector<std::string>& args, const RunOptions& options = {});
 
 class TempDir {
