@@ -49,9 +49,12 @@ class OptionReader {
     if (!specs_.empty() && !find_spec(key)) throw std::logic_error("插件读取了未声明的选项“" + std::string(key) + "”");
     known_.emplace(key);
     const toml::node* node = table().get(key);
-    if (node && !(invalid_.count(key) && !specs_.empty())) return node;
-    if (plugin_ && !(node && invalid_.count(key))) return plugin_->get(key);
-    return nullptr;
+    const bool reported = node && invalid_.count(key);
+    // Undeclared options: the getter checks the node again (without repeating its error).
+    // Declared ones: a wrong value reads as unset, not as the plugin's value.
+    if (node && !(reported && !specs_.empty())) return node;
+    if (reported) return nullptr;
+    return plugin_ ? plugin_->get(key) : nullptr;
   }
 
   std::span<const OptionSpec> specs() const noexcept { return specs_; }

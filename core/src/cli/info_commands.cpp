@@ -71,10 +71,7 @@ std::string explain_rule(const Linter& linter, std::string_view rule_id) {
     if (r->doc.empty()) throw Error(Failure{"", 0, 0, fmt::format("规则“{}”没有说明文档", rule_id)});
     std::string doc(r->doc);
     if (!doc.ends_with('\n')) doc += '\n';
-    for (const auto& plugin : linter.plugins().plugins())
-      if (rule_id.starts_with(plugin->name()) && rule_id.size() > plugin->name().size() &&
-          rule_id[plugin->name().size()] == '.')
-        doc += options_section(*plugin);
+    if (const auto plugin = linter.plugins().find(rule_id.substr(0, rule_id.find('.')))) doc += options_section(*plugin);
     return doc;
   }
   std::vector<std::string_view> near;
