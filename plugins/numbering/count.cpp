@@ -69,15 +69,17 @@ Announcement announced(std::string_view text, std::size_t line_begin, std::size_
   return found;
 }
 
-class CountMismatch final : public Rule {
+class CountMismatch final : public SharingRule {
  public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const Outline& o = doc.outline();
+    const InlineMarks& marks = inline_marks(doc, analyses);
     const std::string_view text = doc.text();
     // Which enumeration each marker belongs to, and where in it.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> place(o.markers.size());
-    for (std::uint32_t e = 0; e < o.enumerations.size(); ++e)
-      for (std::uint32_t k = 0; k < o.enumerations[e].markers.size(); ++k) place[o.enumerations[e].markers[k]] = {e, k};
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> place(marks.markers.size());
+    for (std::uint32_t e = 0; e < marks.enumerations.size(); ++e)
+      for (std::uint32_t k = 0; k < marks.enumerations[e].markers.size(); ++k)
+        place[marks.enumerations[e].markers[k]] = {e, k};
     for (std::uint32_t li = 0; li < o.lines.size(); ++li) {
       const LineKind kind = o.lines[li].kind;
       if (kind != LineKind::text && kind != LineKind::heading) continue;
@@ -87,7 +89,7 @@ class CountMismatch final : public Rule {
         const Announcement a = announced(text, line.begin, colon);
         if (!a.count) continue;
         const std::size_t after = colon + 3;
-        const int items = count_items(doc, place, li, after, line.end);
+        const int items = count_items(doc, marks, place, li, after, line.end);
         if (items < 2 || items == a.count) continue;
         Diagnostic d = diagnostic(a.range, "前面说" + quoted(doc.slice(a.range)) + "，后面列出了" +
                                                std::to_string(items) + "项");
@@ -98,8 +100,9 @@ class CountMismatch final : public Rule {
 
  private:
   // Items of the list right after the colon, or 0 when it is not clearly delimited.
-  static int count_items(const Document& doc, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& place,
-                         std::uint32_t line, std::size_t after, std::size_t end) {
+  static int count_items(const Document& doc, const InlineMarks& marks,
+                         const std::vector<std::pair<std::uint32_t, std::uint32_t>>& place, std::uint32_t line,
+                         std::size_t after, std::size_t end) {
     const Outline& o = doc.outline();
     const std::string_view text = doc.text();
     // Enumeration words right after the colon — or opening the next line when the colon
@@ -107,13 +110,13 @@ class CountMismatch final : public Rule {
     // finds the one starting there.
     std::size_t list_at = after;
     if (after == end && line + 1 < o.lines.size()) list_at = o.lines[line + 1].content_begin;
-    auto m = std::lower_bound(o.markers.begin(), o.markers.end(), list_at,
+    auto m = std::lower_bound(marks.markers.begin(), marks.markers.end(), list_at,
                               [](const EnumMarker& x, std::size_t at) { return x.range.begin < at; });
-    if (m != o.markers.end() && m->range.begin == list_at && m->value == 1) {
-      const auto [e, k] = place[static_cast<std::size_t>(m - o.markers.begin())];
-      const std::vector<std::uint32_t>& list = o.enumerations[e].markers;
+    if (m != marks.markers.end() && m->range.begin == list_at && m->value == 1) {
+      const auto [e, k] = place[static_cast<std::size_t>(m - marks.markers.begin())];
+      const std::vector<std::uint32_t>& list = marks.enumerations[e].markers;
       int n = 1;
-      for (std::size_t j = k + 1; j < list.size() && o.markers[list[j]].value != 1; ++j) ++n;  // to the next list
+      for (std::size_t j = k + 1; j < list.size() && marks.markers[list[j]].value != 1; ++j) ++n;  // to the next list
       return n;
     }
     // Clauses sharing a first word, up to the end of the sentence.

@@ -1,7 +1,7 @@
 // numbering.inline-sequence — enumeration words inside paragraphs (GB/T 15834 B.3.1,
 // B.3.7): 一是/二是/三是, 第一，/第二，, 首先/其次/再次/最后.
 //
-// The outline finds the words only at the start of a clause (so 统一是, 一是一，二是二,
+// inline_marks() finds the words only at the start of a clause (so 统一是, 一是一，二是二,
 // 第一次, 排名第六，, 首先要…, 最后一公里 are not enumerations) and groups them per
 // family within one section body, across the paragraphs of that body. A group restarts
 // at 一是/第一/首先: two lists in one section are fine. Within a list the words must
@@ -26,16 +26,16 @@ std::string word(EnumFamily family, std::uint16_t value) {
   return {};
 }
 
-class InlineSequence final : public Rule {
+class InlineSequence final : public SharingRule {
  public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
-    const Outline& o = doc.outline();
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
+    const InlineMarks& o = inline_marks(doc, analyses);
     for (const Enumeration& e : o.enumerations) {
       std::vector<std::vector<std::uint32_t>> open;  // nested lists, outermost first
       bool first_list = true;
       auto close_from = [&](std::size_t depth) {
         while (open.size() > depth) {
-          check_list(doc, e.family, open.back(), first_list && open.size() == 1, sink);
+          check_list(doc, o, e.family, open.back(), first_list && open.size() == 1, sink);
           if (open.size() == 1) first_list = false;
           open.pop_back();
         }
@@ -89,9 +89,8 @@ class InlineSequence final : public Rule {
     sink.report(std::move(d));
   }
 
-  void check_list(const Document& doc, EnumFamily family, const std::vector<std::uint32_t>& list, bool first_list,
-                  DiagnosticSink& sink) const {
-    const Outline& o = doc.outline();
+  void check_list(const Document& doc, const InlineMarks& o, EnumFamily family, const std::vector<std::uint32_t>& list,
+                  bool first_list, DiagnosticSink& sink) const {
     const EnumMarker& head = o.markers[list.front()];
     if (head.value != 1 && first_list && head.value != kOrderLast) {
       report(doc, head, "列举以" + quoted(doc.slice(head.range)) + "开头，缺少" + quoted(word(family, 1)), nullptr, sink);

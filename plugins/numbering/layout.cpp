@@ -21,11 +21,11 @@ std::string line_break(const Document& doc, std::uint32_t line) {
   return l.next > l.end ? std::string(doc.text().substr(l.end, l.next - l.end)) : "\n";
 }
 
-class GluedHeading final : public Rule {
+class GluedHeading final : public SharingRule {
  public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const Outline& o = doc.outline();
-    for (const GluedToken& g : o.glued) {
+    for (const GluedToken& g : inline_marks(doc, analyses).glued) {
       if (!certain(o, g)) continue;
       const NumberToken& t = g.token;
       Diagnostic d = diagnostic({t.range.begin, t.range.begin + static_cast<std::uint32_t>(written(doc, t).size())},

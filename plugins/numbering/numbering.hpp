@@ -10,6 +10,7 @@
 
 #include "reportlint/document.hpp"
 #include "reportlint/plugin.hpp"
+#include "inline_marks.hpp"
 
 namespace reportlint::numbering {
 
@@ -80,6 +81,18 @@ inline std::string_view written(const Document& doc, const NumberToken& token) {
   while (s.ends_with("　")) s.remove_suffix(3);
   return s;
 }
+
+// A rule that reads analyses the numbering rules share (inline_marks(), the sequence
+// analysis). The plugin runs every rule with one DocumentAnalyses per document; a rule
+// run alone makes its own.
+class SharingRule : public Rule {
+ public:
+  void check(const Document& doc, DiagnosticSink& sink) const final {
+    DocumentAnalyses own;
+    check(doc, sink, own);
+  }
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override = 0;
+};
 
 inline std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 

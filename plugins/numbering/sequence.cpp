@@ -53,10 +53,10 @@ std::optional<Fix> renumber_all(const Document& doc, const std::vector<std::uint
 
 // A heading glued into the text between two siblings explains a gap: the glued-heading
 // rule reports that, not a missing number.
-bool glued_between(const Outline& o, std::uint32_t first_line, std::uint32_t last_line, NumberStyle style,
+bool glued_between(const InlineMarks& marks, std::uint32_t first_line, std::uint32_t last_line, NumberStyle style,
                    int from, int to) {
   for (int v = from; v <= to; ++v) {
-    const bool found = std::any_of(o.glued.begin(), o.glued.end(), [&](const GluedToken& g) {
+    const bool found = std::any_of(marks.glued.begin(), marks.glued.end(), [&](const GluedToken& g) {
       return g.line >= first_line && g.line <= last_line && g.token.style == style && g.token.value == v;
     });
     if (!found) return false;
@@ -64,7 +64,7 @@ bool glued_between(const Outline& o, std::uint32_t first_line, std::uint32_t las
   return true;
 }
 
-std::vector<Finding> analyse(const Document& doc) {
+std::vector<Finding> analyse(const Document& doc, const InlineMarks& marks) {
   const Outline& o = doc.outline();
   std::vector<Finding> out;
   for (const SiblingGroup& group : sibling_groups(o)) {
@@ -80,7 +80,7 @@ std::vector<Finding> analyse(const Document& doc) {
       if (v == prev + 1) continue;
       const Problem problem = v == prev ? Problem::duplicate : v > prev ? Problem::gap : Problem::out_of_order;
       if (problem == Problem::gap &&
-          glued_between(o, o.sections[s[i - 1]].line, o.sections[s[i]].line, token_of(o, s[i]).style, prev + 1, v - 1))
+          glued_between(marks, o.sections[s[i - 1]].line, o.sections[s[i]].line, token_of(o, s[i]).style, prev + 1, v - 1))
         continue;
       out.push_back({problem, s[i], static_cast<std::int32_t>(s[i - 1]), prev + 1, std::nullopt});
     }
@@ -99,16 +99,14 @@ std::vector<Finding> analyse(const Document& doc) {
 
 // One class per rule id; all share the analysis.
 template <Problem kind>
-class SequenceRule final : public Rule {
+class SequenceRule final : public SharingRule {
  public:
-  void check(const Document& doc, DiagnosticSink& sink) const override {
-    DocumentAnalyses own;
-    check(doc, sink, own);
-  }
   // The four rules read one analysis of the document, made by the first that runs.
   void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const Outline& o = doc.outline();
-    for (const Finding& f : analyses.get<std::vector<Finding>>("numbering.sequence", [&] { return analyse(doc); })) {
+    const auto& findings = analyses.get<std::vector<Finding>>(
+        "numbering.sequence", [&] { return analyse(doc, inline_marks(doc, analyses)); });
+    for (const Finding& f : findings) {
       if (f.problem != kind) continue;
       const NumberToken& t = token_of(o, f.section);
       Diagnostic d = diagnostic({t.range.begin, t.range.begin + static_cast<std::uint32_t>(written(doc, t).size())},

@@ -92,11 +92,11 @@ class BracketWidthRule final : public Rule {
   Style style_ = Style::gb9704;
 };
 
-class Separator final : public Rule {
+class Separator final : public SharingRule {
  public:
   void configure(OptionReader& options) override { style_ = read_style(options); }
 
-  void check(const Document& doc, DiagnosticSink& sink) const override {
+  void check(const Document& doc, DiagnosticSink& sink, DocumentAnalyses& analyses) const override {
     const Outline& o = doc.outline();
     // The most common mark after 一 and after 1 in each report, for style = "consistent".
     std::map<std::tuple<std::uint32_t, NumberStyle, char32_t>, int> votes;
@@ -110,7 +110,7 @@ class Separator final : public Rule {
       if (t.separator != want) report_mark(doc, t, want, sink);
     }
     // 第一、 → 第一， (GB/T 15834 B.3.1), at the start of a line or inside a paragraph.
-    for (const EnumMarker& m : o.markers) {
+    for (const EnumMarker& m : inline_marks(doc, analyses).markers) {
       if (m.family != EnumFamily::di || m.after != U'、') continue;
       const TextRange sep{m.range.end, m.range.end + 3};
       Diagnostic d = diagnostic({m.range.begin, sep.end}, "序次语" + quoted(doc.slice({m.range.begin, sep.end})) +

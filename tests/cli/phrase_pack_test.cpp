@@ -57,7 +57,7 @@ TEST_F(PackErrors, UnknownKeysAndWrongTypes) {
 
   r = lint_with("[[entry]]\nid = \"a\"\nmatch = \"甲乙\"\nrule = \"misused\"\ncertain = \"yes\"\nreplace = [\"乙\"]\n");
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(contains(r.err, "p.toml:5:11: error: “certain”应为 true 或 false")) << r.err;
+  EXPECT_TRUE(contains(r.err, "p.toml:5:11: error: “certain”应为布尔值（true 或 false）")) << r.err;
 
   r = lint_with("[pack]\nrule = \"misused\"\n[[entry]]\nid = \"a\"\nmatch = \"甲乙\"\nexcept = \"甲乙丙\"\n");
   EXPECT_TRUE(contains(r.err, "p.toml:6:10: error: “except”应为字符串数组")) << r.err;

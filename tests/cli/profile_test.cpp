@@ -80,7 +80,7 @@ TEST(Profiles, BrokenProfileFilesNameFileLineAndColumn) {
   dir.write("p.toml", "[[section]]\nid = \"plan\"\nrequired = 1\n");
   r = lint();
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(contains(r.err, "p.toml:3:12: error: “required”应为 true 或 false")) << r.err;
+  EXPECT_TRUE(contains(r.err, "p.toml:3:12: error: “required”应为布尔值（true 或 false）")) << r.err;
 
   dir.write("p.toml", "[[section]]\nname = \"计划\"\n");
   r = lint();

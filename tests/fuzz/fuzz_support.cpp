@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "numbering/inline_marks.hpp"
 #include "reportlint/text.hpp"
 
 namespace reportlint::fuzz {
@@ -145,13 +146,15 @@ void check_document_invariants(const Document& document) {
     for (std::uint32_t c : s.children) FUZZ_CHECK(c > i && c < outline.sections.size());
   }
   for (const Paragraph& p : outline.paragraphs) FUZZ_CHECK(p.first_line <= p.last_line && p.last_line < lines.size());
-  for (const EnumMarker& m : outline.markers) {
+  // The numbering plugin's own analysis of the outline, built from the clauses.
+  const numbering::InlineMarks marks = numbering::find_inline_marks(document);
+  for (const numbering::EnumMarker& m : marks.markers) {
     check_range(text, m.range);
     FUZZ_CHECK(m.line < lines.size());
   }
-  for (const Enumeration& e : outline.enumerations)
-    for (std::uint32_t m : e.markers) FUZZ_CHECK(m < outline.markers.size());
-  for (const GluedToken& g : outline.glued) {
+  for (const numbering::Enumeration& e : marks.enumerations)
+    for (std::uint32_t m : e.markers) FUZZ_CHECK(m < marks.markers.size());
+  for (const numbering::GluedToken& g : marks.glued) {
     FUZZ_CHECK(g.line < lines.size());
     check_range(text, g.token.range);
   }

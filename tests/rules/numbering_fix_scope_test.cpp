@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <ranges>
 
+#include "numbering/inline_marks.hpp"
 #include "support/helpers.hpp"
 
 namespace reportlint {
@@ -22,7 +23,7 @@ std::size_t expect_fixes_inside_tokens(const std::string& name, const std::strin
   std::vector<TextRange> tokens;
   for (const LineInfo& l : o.lines)
     if (l.number.style != NumberStyle::none) tokens.push_back(l.number.range);
-  for (const EnumMarker& m : o.markers) tokens.push_back({m.range.begin, m.range.end + 3});  // the word and its mark
+  for (const numbering::EnumMarker& m : numbering::find_inline_marks(doc).markers) tokens.push_back({m.range.begin, m.range.end + 3});  // the word and its mark
   std::size_t checked = 0;
   for (const Diagnostic& d : linter->lint(doc)) {
     if (!d.rule.starts_with("numbering.") || !d.fix || d.fix->applicability != Applicability::safe) continue;

@@ -6,7 +6,7 @@
 #include <zip.h>
 
 #include "io/docx/number_format.hpp"
-#include "model/number_token.hpp"
+#include "reportlint/number_token.hpp"
 
 namespace reportlint::test {
 namespace {

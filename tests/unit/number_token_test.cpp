@@ -4,7 +4,8 @@
 
 #include <string>
 
-#include "model/number_token.hpp"
+#include "model/clauses.hpp"
+#include "reportlint/number_token.hpp"
 
 namespace reportlint {
 namespace {
@@ -107,27 +108,9 @@ TEST(NumberToken, RangesPointIntoTheLine) {
   EXPECT_TRUE(t.space_after);
 }
 
-std::vector<EnumMarker> markers(std::string_view line) {
-  std::vector<Clause> clauses;
-  std::vector<EnumMarker> out;
-  std::vector<GluedToken> glued;
-  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, clauses, out, glued);
-  return out;
-}
-
-std::vector<GluedToken> glued(std::string_view line) {
-  std::vector<Clause> clauses;
-  std::vector<EnumMarker> markers;
-  std::vector<GluedToken> out;
-  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 0, clauses, markers, out);
-  return out;
-}
-
 std::vector<std::string_view> clauses(std::string_view line) {
   std::vector<Clause> out;
-  std::vector<EnumMarker> markers;
-  std::vector<GluedToken> glued;
-  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 7, out, markers, glued);
+  scan_clauses(line, 0, static_cast<std::uint32_t>(line.size()), 7, out);
   std::vector<std::string_view> texts;
   for (const Clause& c : out) {
     EXPECT_EQ(c.line, 7u);
@@ -143,47 +126,6 @@ TEST(Clauses, SplitAtClauseBreaksAndSpaces) {
   EXPECT_EQ(clauses("“两个确立”、“四个意识”"), (V{"“两个确立”、“四个意识”"}));  // 、 joins items of a clause
   EXPECT_EQ(clauses("。，；"), V{});
   EXPECT_EQ(clauses(""), V{});
-}
-
-TEST(GluedTokens, AfterASentenceEndOnly) {
-  auto g = glued("（一）党建工作取得成效。二、存在问题：人员不足；（三）下一步。1.5万元已到位。3.加强学习");
-  ASSERT_EQ(g.size(), 3u);
-  EXPECT_EQ(g[0].token.style, NumberStyle::han);
-  EXPECT_EQ(g[0].token.value, 2);
-  EXPECT_EQ(g[1].token.style, NumberStyle::han_paren);
-  EXPECT_EQ(g[2].token.style, NumberStyle::arabic);  // 1.5万元 is a number, not a heading
-  EXPECT_TRUE(glued("包揽一、二、三等奖。投资2023年").empty());
-  EXPECT_TRUE(glued("主要问题：（1）学习不够，（2）调研不足").empty());  // after ： and ， it is a list
-}
-
-TEST(EnumerationMarkers, ShiFamily) {
-  const std::string_view line = "（一）党建引领。一是思想建设持续加强。二是作风建设；三是基层组织建设。";
-  auto m = markers(line);
-  ASSERT_EQ(m.size(), 3u);
-  EXPECT_EQ(m[0].family, EnumFamily::shi);
-  EXPECT_EQ(m[0].value, 1);
-  EXPECT_EQ(m[2].value, 3);
-  EXPECT_EQ(line.substr(m[1].range.begin, m[1].range.end - m[1].range.begin), "二是");
-  EXPECT_EQ(markers("十是加强").front().value, 10);
-}
-
-TEST(EnumerationMarkers, DiAndOrderFamilies) {
-  auto m = markers("第一，加强学习；第二、完善制度。首先，统一思想；其次，明确责任；最后，狠抓落实。");
-  ASSERT_EQ(m.size(), 5u);
-  EXPECT_EQ(m[0].family, EnumFamily::di);
-  EXPECT_EQ(m[1].after, U'、');
-  EXPECT_EQ(m[2].family, EnumFamily::order);
-  EXPECT_EQ(m[2].value, 1);
-  EXPECT_EQ(m[3].value, 2);
-  EXPECT_EQ(m[4].value, kOrderLast);
-}
-
-TEST(EnumerationMarkers, OrdinaryWordsAreNotMarkers) {
-  for (std::string_view line : {"统一是关键", "唯一是", "一是一，二是二", "一是否达标", "第一次会议",
-                                "全市排名第六，优生率第三", "打通最后一公里", "存在再次停工的风险",
-                                "首先要提高认识", "第一批", "其次要加强", "同一是非标准"}) {
-    EXPECT_TRUE(markers(line).empty()) << line;
-  }
 }
 
 }  // namespace

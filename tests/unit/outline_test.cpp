@@ -1,5 +1,5 @@
 // The outline: line kinds, the section tree, sub-documents of a compilation, paragraphs
-// and grouped enumerations — the one parse numbering and structure checkers read.
+// and clauses — the one parse every checker reads.
 #include <gtest/gtest.h>
 
 #include "model/outline_builder.hpp"
@@ -86,18 +86,6 @@ TEST(Outline, TitleHeuristics) {
 TEST(Outline, SubtitleStaysWithItsTitle) {
   const Document doc = make_document("凝心聚力谱新篇的工作总结\n——xx街道2023年工作总结\n\n一、成绩\n");
   EXPECT_EQ(doc.outline().documents.size(), 1u);
-}
-
-TEST(Outline, EnumerationsGroupPerSectionBody) {
-  const Document doc = make_document(
-      "（一）党建。一是学习；二是调研。\n续行：三是整改。\n（二）治理。一是排查；第一，甲；第二，乙。\n");
-  const Outline& o = doc.outline();
-  ASSERT_EQ(o.markers.size(), 6u);
-  ASSERT_EQ(o.enumerations.size(), 3u);
-  EXPECT_EQ(o.enumerations[0].family, EnumFamily::shi);
-  EXPECT_EQ(o.enumerations[0].markers.size(), 3u);  // across the broken line, same section
-  EXPECT_EQ(o.enumerations[1].markers.size(), 1u);
-  EXPECT_EQ(o.enumerations[2].family, EnumFamily::di);
 }
 
 TEST(Outline, MarkdownHeadingsCodeAndParagraphs) {

@@ -30,11 +30,11 @@ TEST(TableReader, ReadsDeclaredKeysAndReportsTheRestOnce) {
   entry.finish();
   EXPECT_FALSE(entry.ok());
   ASSERT_EQ(reported.size(), 5u);
-  EXPECT_EQ(reported[0].message, "“certain”应为 true 或 false");
+  EXPECT_EQ(reported[0].message, "“certain”应为布尔值（true 或 false）");
   EXPECT_EQ(reported[0].line, 2u);
   EXPECT_EQ(reported[1].message, "“level”应为 0 到 10 之间的整数");
-  EXPECT_EQ(reported[2].message, "“words”中应为非空字符串");
-  EXPECT_EQ(reported[3].message, "“words”中应为非空字符串");
+  EXPECT_EQ(reported[2].message, "“words”的元素应为非空字符串");
+  EXPECT_EQ(reported[3].message, "“words”的元素应为非空字符串");
   EXPECT_EQ(reported[4].message, "entry 中未知的键“mach”（可用：id、certain、level、words、absent、absent_too）");
   EXPECT_EQ(reported[4].line, 5u);
   EXPECT_EQ(reported[4].column, 1u);
@@ -56,6 +56,26 @@ TEST(TableReader, AChineseNameTakesNoSpaceAndAGoodTableIsOk) {
   again.finish();
   ASSERT_EQ(reported.size(), 1u);
   EXPECT_EQ(reported[0], "短语包中未知的键“nmae”（可用：name）");
+}
+
+TEST(TableReader, NamedKeysAndAStringOrStrings) {
+  const toml::table table = toml::parse("one = \"a\"\nmany = [\"b\", 2, \"c\"]\nbad = 3\nstlye = 1\n");
+  std::vector<std::string> reported;
+  TableReader options(table, "", [&](const toml::source_region&, std::string m) { reported.push_back(std::move(m)); });
+  options.keys_called("选项");
+  ASSERT_EQ(options.string_or_strings("one").size(), 1u);
+  EXPECT_EQ(options.problems(), 0u);
+  const auto many = options.string_or_strings("many");
+  ASSERT_EQ(many.size(), 2u);
+  EXPECT_EQ(many[1].value, "c");
+  EXPECT_EQ(many[1].source.begin.line, 2u);
+  EXPECT_EQ(options.problems(), 1u);  // the 2, reported and skipped
+  EXPECT_TRUE(options.string_or_strings("bad").empty());
+  options.finish();
+  ASSERT_EQ(reported.size(), 3u);
+  EXPECT_EQ(reported[0], "选项“many”的元素应为字符串");
+  EXPECT_EQ(reported[1], "选项“bad”应为字符串或字符串数组");
+  EXPECT_EQ(reported[2], "未知的选项“stlye”（可用：one、many、bad）");  // no table named: no 中
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include <toml++/toml.h>
 
 #include "reportlint/checker.hpp"
+#include "reportlint/toml_schema.hpp"
 
 namespace reportlint {
 
@@ -74,17 +75,9 @@ class OptionReader {
                        std::int64_t max) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (!node->is_integer()) {
-      wrong_type(*node, key, "整数");
-      return fallback;
-    }
-    const std::int64_t v = node->as_integer()->get();
-    if (v < min || v > max) {
-      report(*node, key, "选项“" + std::string(key) + "”的值应在 " + std::to_string(min) + " 到 " +
-                             std::to_string(max) + " 之间");
-      return fallback;
-    }
-    return v;
+    if (auto v = node->value_exact<std::int64_t>(); v && *v >= min && *v <= max) return *v;
+    wrong_type(*node, key, std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数");
+    return fallback;
   }
 
   std::string get_string(std::string_view key, std::string fallback) {
@@ -110,7 +103,7 @@ class OptionReader {
     }
     const toml::array* array = node->as_array();
     if (!array) {
-      wrong_type(*node, key, "字符串数组");
+      wrong_type(*node, key, "字符串或字符串数组");
       return out;
     }
     for (const toml::node& element : *array) {
@@ -151,57 +144,43 @@ class OptionReader {
     return nullptr;
   }
 
-  // The one pass over the table: unknown keys, wrong types, values out of range or not
-  // among the accepted ones. A wrong option is remembered, and reads as unset.
+  // The one pass over the table, through the TableReader every TOML table of reportlint
+  // is read with: unknown keys, wrong types, values out of range or not among the
+  // accepted ones. A wrong option is remembered, and reads as unset.
   void validate() {
-    for (auto&& [key, node] : table()) {
-      const std::string name(key.str());
-      const OptionSpec* spec = find_spec(name);
-      if (!spec) {
-        std::string names;
-        for (const OptionSpec& s : specs_) names.append(names.empty() ? "" : "、").append(s.name);
-        context_.error(key.source().begin.line ? key.source() : node.source(),
-                       "未知的选项“" + name + "”（可用：" + names + "）");
-        continue;
-      }
-      switch (spec->type) {
-        case OptionType::boolean:
-          if (!node.is_boolean()) wrong_type(node, name, "布尔值（true 或 false）");
-          break;
-        case OptionType::integer:
-          if (!node.is_integer()) {
-            wrong_type(node, name, "整数");
-          } else if (const std::int64_t v = node.as_integer()->get(); v < spec->min || v > spec->max) {
-            report(node, name, "选项“" + name + "”的值应在 " + std::to_string(spec->min) + " 到 " +
-                                   std::to_string(spec->max) + " 之间");
-          }
-          break;
+    TableReader reader(table(), "", [this](const toml::source_region& where, std::string message) {
+      context_.error(where, std::move(message));
+    });
+    reader.keys_called("选项");
+    for (const OptionSpec& spec : specs_) {
+      const std::size_t before = reader.problems();
+      switch (spec.type) {
+        case OptionType::boolean: reader.boolean(spec.name); break;
+        case OptionType::integer: reader.integer(spec.name, spec.min, spec.max); break;
+        case OptionType::strings: reader.string_or_strings(spec.name); break;
         case OptionType::string:
-          if (!node.is_string()) {
-            wrong_type(node, name, "字符串");
-          } else if (!spec->choices.empty()) {
-            const std::string& v = node.as_string()->get();
-            bool accepted = false;
-            std::string listed;
-            for (std::string_view c : spec->choices) {
-              accepted = accepted || c == v;
-              listed.append(listed.empty() ? "\"" : " 或 \"").append(c).append("\"");
-            }
-            if (!accepted) report(node, name, "选项“" + name + "”应为 " + listed);
-          }
-          break;
-        case OptionType::strings:
-          if (const toml::array* array = node.as_array()) {
-            for (const toml::node& element : *array)
-              if (!element.is_string()) report(element, name, "选项“" + name + "”的元素应为字符串");
-          } else if (!node.is_string()) {
-            wrong_type(node, name, "字符串数组");
-          }
+          if (const auto value = reader.string(spec.name); value && !spec.choices.empty() && !accepts(spec, *value))
+            reader.problem(*reader.node(spec.name), "选项“" + std::string(spec.name) + "”应为 " + listed(spec.choices));
           break;
       }
+      if (reader.problems() > before) invalid_.emplace(spec.name);
     }
+    reader.finish();
   }
 
+  static bool accepts(const OptionSpec& spec, std::string_view value) {
+    for (std::string_view c : spec.choices)
+      if (c == value) return true;
+    return false;
+  }
+  static std::string listed(std::span<const std::string_view> choices) {
+    std::string out;
+    for (std::string_view c : choices) out.append(out.empty() ? "\"" : " 或 \"").append(c).append("\"");
+    return out;
+  }
+
+  // The getters check again only the options of a plugin that declares none; they word
+  // their errors as TableReader does.
   void wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
     report(node, key, "选项“" + std::string(key) + "”应为" + std::string(expected));
   }

@@ -1,11 +1,11 @@
 // reportlint plugin API: the outline, the one shared parse of a document's structure.
 //
-// The core builds it once per document; numbering and structure checkers read it and
-// never re-parse headings or enumerations themselves.
+// The core builds it once per document; checkers read it and never re-parse headings or
+// split lines into clauses themselves. What one plugin alone works out from it (the
+// numbering plugin's enumeration words, say) is that plugin's own analysis.
 #pragma once
 
 #include <cstdint>
-#include <limits>
 #include <vector>
 
 #include "reportlint/text.hpp"
@@ -99,39 +99,9 @@ struct SubDocument {
   std::vector<std::uint32_t> sections;  // top-level sections
 };
 
-// Enumeration words inside paragraphs (GB/T 15834 B.3.1, B.3.7).
-enum class EnumFamily : std::uint8_t {
-  shi,    // 一是 二是 三是
-  di,     // 第一， 第二，
-  order,  // 首先 其次 再次 最后
-};
-
-inline constexpr std::uint16_t kOrderLast = std::numeric_limits<std::uint16_t>::max();  // 最后
-
-struct EnumMarker {
-  EnumFamily family = EnumFamily::shi;
-  std::uint16_t value = 0;  // 1 for 一是/第一/首先, 2 for 二是/其次…, kOrderLast for 最后
-  TextRange range;          // 一是, 第一, 首先
-  char32_t after = 0;       // the character after the marker: ， 、 ： or text
-  std::uint32_t line = 0;
-};
-
-// Markers of one family in one section body (between two headings), in order.
-struct Enumeration {
-  EnumFamily family = EnumFamily::shi;
-  std::vector<std::uint32_t> markers;  // indices into Outline::markers
-};
-
-// A numbering token in the middle of a line, right after a sentence end (。！？；):
-// "…取得成效。二、存在问题" — a heading glued to the text before it, or an inline list.
-struct GluedToken {
-  std::uint32_t line = 0;
-  NumberToken token;  // style han, han_paren, arabic, arabic_paren or circled
-};
-
 // A clause of running text: the text of one line between clause breaks (。；：！？，
-// and spaces), as the enumeration scan finds them. Checkers that compare or measure text
-// clause by clause read these instead of splitting lines again. Titles, blank and code
+// and spaces). Checkers that compare or measure text clause by clause, or look for a
+// word that opens one (一是, 首先), read these instead of splitting lines again. Titles, blank and code
 // lines have none; a heading's first clause starts with its numbering token.
 struct Clause {
   TextRange range;  // never empty
@@ -143,9 +113,6 @@ struct Outline {
   std::vector<Paragraph> paragraphs;
   std::vector<Section> sections;
   std::vector<SubDocument> documents;  // never empty
-  std::vector<EnumMarker> markers;
-  std::vector<Enumeration> enumerations;
-  std::vector<GluedToken> glued;
   std::vector<Clause> clauses;  // in text order
 };
 

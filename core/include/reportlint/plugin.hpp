@@ -26,7 +26,7 @@
 
 // Bumped whenever a type that crosses the plugin boundary changes layout or meaning.
 #ifndef REPORTLINT_PLUGIN_ABI
-#define REPORTLINT_PLUGIN_ABI 7
+#define REPORTLINT_PLUGIN_ABI 8
 #endif
 
 #if defined(__GNUC__)

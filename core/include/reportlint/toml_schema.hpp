@@ -5,6 +5,8 @@
 // other key with the allowed ones listed. Every problem goes to one callback with the
 // node's position, so the core and each plugin word and place their errors alike:
 //   “match”应为非空字符串 / entry 中未知的键“mach”（可用：id、match、…）
+// A reader whose keys have a name of their own says so (keys_called): a plugin's options
+// read “选项“top_level”应为 0 到 5 之间的整数”, the config's top level “未知的配置项“x””.
 #pragma once
 
 #include <cstdint>
@@ -26,8 +28,18 @@ class TableReader {
   TableReader(const toml::table& table, std::string what, Report report)
       : table_(table), what_(std::move(what)), report_(std::move(report)) {}
 
+  // What the keys are called in messages ("选项", "配置项"); by default a value's
+  // message names the key alone and an unknown one is a 键.
+  TableReader& keys_called(std::string noun) {
+    noun_ = std::move(noun);
+    return *this;
+  }
+
   // False once any getter or finish() reported a problem.
-  bool ok() const noexcept { return ok_; }
+  bool ok() const noexcept { return problems_ == 0; }
+  // How many problems were reported so far: a caller compares it around a getter to
+  // know whether that key was wrong.
+  std::size_t problems() const noexcept { return problems_; }
 
   // The node under `key` (declared, any type), or null.
   const toml::node* node(std::string_view key) {
@@ -48,7 +60,7 @@ class TableReader {
     const toml::node* n = node(key);
     if (!n) return std::nullopt;
     if (auto b = n->value_exact<bool>()) return *b;
-    problem(*n, quoted(key).append("应为 true 或 false"));
+    problem(*n, quoted(key).append("应为布尔值（true 或 false）"));
     return std::nullopt;
   }
 
@@ -73,7 +85,30 @@ class TableReader {
     }
     for (const toml::node& item : *array) {
       if (auto s = item.value_exact<std::string>(); s && (!non_empty || !s->empty())) out.push_back(*s);
-      else problem(item, quoted(key).append(non_empty ? "中应为非空字符串" : "中应为字符串"));
+      else problem(item, quoted(key).append(non_empty ? "的元素应为非空字符串" : "的元素应为字符串"));
+    }
+    return out;
+  }
+
+  // A string or an array of strings, each with its position (for the caller's own
+  // checks of the values). Absent: empty; a wrong element is reported and skipped.
+  struct Item {
+    std::string value;
+    toml::source_region source;
+  };
+  std::vector<Item> string_or_strings(std::string_view key) {
+    std::vector<Item> out;
+    const toml::node* n = node(key);
+    if (!n) return out;
+    if (auto s = n->value_exact<std::string>()) {
+      out.push_back({*s, n->source()});
+    } else if (const toml::array* array = n->as_array()) {
+      for (const toml::node& item : *array) {
+        if (auto v = item.value_exact<std::string>()) out.push_back({*v, item.source()});
+        else problem(item, quoted(key).append("的元素应为字符串"));
+      }
+    } else {
+      problem(*n, quoted(key).append("应为字符串或字符串数组"));
     }
     return out;
   }
@@ -93,25 +128,27 @@ class TableReader {
       if (declared(key.str())) continue;
       std::string allowed;
       for (const std::string& k : keys_) allowed.append(allowed.empty() ? "" : "、").append(k);
-      ok_ = false;
+      ++problems_;
       std::string message = what_;
-      // "entry 中…", "短语包中…": a space only after a Latin name.
+      // "entry 中…", "短语包中…": a space only after a Latin name; no table named, no 中.
       if (!what_.empty() && static_cast<unsigned char>(what_.back()) < 0x80) message.append(" ");
-      message.append("中未知的键“").append(key.str()).append("”（可用：").append(allowed).append("）");
+      if (!what_.empty()) message.append("中");
+      message.append("未知的").append(noun_.empty() ? "键" : noun_).append("“").append(key.str()).append("”");
+      message.append("（可用：").append(allowed).append("）");
       report_(key.source().begin.line ? key.source() : value.source(), std::move(message));
     }
   }
 
   // A problem of the caller's own (a value of the right type that is still wrong).
   void problem(const toml::node& at, std::string message) {
-    ok_ = false;
+    ++problems_;
     report_(at.source(), std::move(message));
   }
 
  private:
-  static std::string quoted(std::string_view key) {
-    std::string out = "“";
-    out.append(key).append("”");
+  std::string quoted(std::string_view key) const {
+    std::string out = noun_;
+    out.append("“").append(key).append("”");
     return out;
   }
   void declare(std::string_view key) {
@@ -126,8 +163,9 @@ class TableReader {
   const toml::table& table_;
   std::string what_;
   Report report_;
+  std::string noun_;
   std::vector<std::string> keys_;  // in the order named: the order messages list them
-  bool ok_ = true;
+  std::size_t problems_ = 0;
 };
 
 }  // namespace reportlint

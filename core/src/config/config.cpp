@@ -202,64 +202,55 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
   };
   const fs::path base_dir = path.parent_path();
 
+  // The top level, read through the one TOML reader: each key named below, any other
+  // reported with the allowed ones listed.
+  TableReader top(table, "", fail);
+  top.keys_called("配置项");
+
   // extends first: the layers this file builds on.
   chain.push_back(canonical);
-  if (toml::node* extends = table.get("extends")) {
-    std::vector<const toml::node*> entries;
-    if (extends->is_string()) {
-      entries.push_back(extends);
-    } else if (toml::array* array = extends->as_array()) {
-      for (toml::node& element : *array) entries.push_back(&element);
-    } else {
-      fail(extends->source(), "“extends”应为字符串或字符串数组");
-    }
-    for (const toml::node* entry : entries) {
-      const auto* value = entry->as_string();
-      if (!value) {
-        fail(entry->source(), "“extends”的元素应为字符串");
+  for (const TableReader::Item& entry : top.string_or_strings("extends")) {
+    const std::string& name = entry.value;
+    fs::path target;
+    if (name.starts_with(kBuiltinPrefix)) {
+      const std::string preset(name.substr(kBuiltinPrefix.size()));
+      target = configs_dir_ / (preset + ".toml");
+      if (preset.empty() || preset_missing(target)) {
+        const auto names = builtin_names();
+        fail(entry.source, fmt::format("未知的内置预设“{}”（可用：builtin:{}）", name, fmt::join(names, "、builtin:")));
         continue;
       }
-      const std::string& name = value->get();
-      fs::path target;
-      if (name.starts_with(kBuiltinPrefix)) {
-        const std::string preset(name.substr(kBuiltinPrefix.size()));
-        target = configs_dir_ / (preset + ".toml");
-        if (preset.empty() || preset_missing(target)) {
-          const auto names = builtin_names();
-          fail(entry->source(), fmt::format("未知的内置预设“{}”（可用：builtin:{}）", name,
-                                            fmt::join(names, "、builtin:")));
-          continue;
-        }
-      } else {
-        target = base_dir / name;
-        // An untrusted project reads nothing outside itself (an absolute path, ../../x).
-        if (!into.trusted && !inside(target, into.root)) {
-          into.refused.push_back({entry->source(), fmt::format("项目外的配置文件 {}", escape_name(target.lexically_normal().string()))});
-          continue;
-        }
+    } else {
+      target = base_dir / name;
+      // An untrusted project reads nothing outside itself (an absolute path, ../../x).
+      if (!into.trusted && !inside(target, into.root)) {
+        into.refused.push_back({entry.source, fmt::format("项目外的配置文件 {}", escape_name(target.lexically_normal().string()))});
+        continue;
       }
-      if (!failures.empty()) continue;
-      load_layer(target, &entry->source(), into, state);
     }
+    if (!failures.empty()) continue;
+    load_layer(target, &entry.source, into, state);
   }
   chain.pop_back();
 
-  for (auto&& [key, node] : table) {
-    const std::string_view k = key.str();
-    if (k == "extends") continue;
-    if (k == "profile") {
+  // Values of the right type that are still wrong, and composite values, are checked
+  // here with messages that show the expected form.
+  if (top.node("profile")) {
+    toml::node& node = *table.get("profile");
+    {
       if (const auto* s = node.as_string()) {
         into.profile = s->get();
         into.profile_source = node.source();
       } else {
         fail(node.source(), "“profile”应为字符串，例如 profile = \"annual-summary\"");
       }
-    } else if (k == "rules") {
-      toml::table* rules = node.as_table();
-      if (!rules) {
-        fail(node.source(), "“rules”应为表，例如 [rules]");
-        continue;
-      }
+    }
+  }
+  if (top.node("rules")) {
+    toml::node& node = *table.get("rules");
+    if (toml::table* rules = node.as_table(); !rules) {
+      fail(node.source(), "“rules”应为表，例如 [rules]");
+    } else {
       auto add = [&](std::string pattern, const toml::node& value) {
         const auto* s = value.as_string();
         if (!s) {
@@ -308,12 +299,13 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
           add(std::move(id), value);
         }
       }
-    } else if (k == "plugins") {
-      toml::table* plugins = node.as_table();
-      if (!plugins) {
-        fail(node.source(), "“plugins”应为表，例如 [plugins.placeholder]");
-        continue;
-      }
+    }
+  }
+  if (top.node("plugins")) {
+    toml::node& node = *table.get("plugins");
+    if (toml::table* plugins = node.as_table(); !plugins) {
+      fail(node.source(), "“plugins”应为表，例如 [plugins.placeholder]");
+    } else {
       for (auto&& [name, value] : *plugins) {
         if (name.str() == "paths") {
           const toml::array* paths = value.as_array();
@@ -345,12 +337,13 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
                                            name.str(), name.str()));
         }
       }
-    } else if (k == "ignore") {
-      const toml::array* entries = node.as_array();
-      if (!entries) {
-        fail(node.source(), "“ignore”应为表数组，写作 [[ignore]]");
-        continue;
-      }
+    }
+  }
+  if (top.node("ignore")) {
+    const toml::node& node = *table.get("ignore");
+    if (const toml::array* entries = node.as_array(); !entries) {
+      fail(node.source(), "“ignore”应为表数组，写作 [[ignore]]");
+    } else {
       for (const toml::node& entry : *entries) {
         const toml::table* t = entry.as_table();
         if (!t) {
@@ -376,7 +369,11 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
         }
         into.ignores.push_back(std::move(ignore));
       }
-    } else if (k == "encoding") {
+    }
+  }
+  if (top.node("encoding")) {
+    const toml::node& node = *table.get("encoding");
+    {
       std::error_code ec;
       const fs::path base = (base_dir.empty() ? fs::current_path(ec) : fs::absolute(base_dir, ec)).lexically_normal();
       auto add = [&](std::string pattern, const toml::node& value) {
@@ -392,10 +389,9 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
       } else {
         add("**", node);
       }
-    } else {
-      fail(key.source(), fmt::format("未知的配置项“{}”（可用：extends、profile、rules、plugins、ignore、encoding）", k));
     }
   }
+  top.finish();
   // toml++ iterates keys sorted; report in the order the file is read.
   std::stable_sort(failures.begin(), failures.end(), [](const Failure& a, const Failure& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);

@@ -5,7 +5,8 @@
 #include <map>
 #include <utility>
 
-#include "model/number_token.hpp"
+#include "model/clauses.hpp"
+#include "reportlint/number_token.hpp"
 #include "reportlint/text.hpp"
 
 namespace reportlint {
@@ -209,30 +210,11 @@ void build_paragraphs(Outline& outline, DocumentFormat format) {
   }
 }
 
-void build_enumerations(Outline& outline, std::string_view text, const std::vector<Line>& lines) {
+void build_clauses(Outline& outline, std::string_view text, const std::vector<Line>& lines) {
   for (std::uint32_t li = 0; li < outline.lines.size(); ++li) {
     const LineInfo& info = outline.lines[li];
     if (info.kind == LineKind::blank || info.kind == LineKind::code || info.kind == LineKind::title) continue;
-    const std::uint32_t begin = info.number.style == NumberStyle::none ? info.content_begin : info.number.range.begin;
-    scan_clauses(text, begin, lines[li].end, li, outline.clauses, outline.markers, outline.glued);
-  }
-  // Group per family within one section body: (document, section) identifies the block.
-  std::pair<std::uint32_t, std::int32_t> block{~0u, -2};
-  std::map<EnumFamily, std::size_t> open;
-  for (std::uint32_t mi = 0; mi < outline.markers.size(); ++mi) {
-    const LineInfo& info = outline.lines[outline.markers[mi].line];
-    const std::pair<std::uint32_t, std::int32_t> here{info.document, info.section};
-    if (here != block) {
-      block = here;
-      open.clear();
-    }
-    const EnumFamily family = outline.markers[mi].family;
-    auto it = open.find(family);
-    if (it == open.end()) {
-      it = open.emplace(family, outline.enumerations.size()).first;
-      outline.enumerations.push_back({family, {}});
-    }
-    outline.enumerations[it->second].markers.push_back(mi);
+    scan_clauses(text, info.content_begin, lines[li].end, li, outline.clauses);
   }
 }
 
@@ -289,7 +271,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines, con
   split_documents(outline, text, lines);
   build_sections(outline);
   build_paragraphs(outline, format);
-  build_enumerations(outline, text, lines);
+  build_clauses(outline, text, lines);
   return outline;
 }
 
