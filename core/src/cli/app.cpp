@@ -35,6 +35,7 @@
 #include "lint/fix_loop.hpp"
 #include "lint/fixes.hpp"
 #include "lsp/server.hpp"
+#include "serve/serve.hpp"
 #include "model/document_builder.hpp"
 #include "output/renderer.hpp"
 #include "reportlint_version.hpp"
@@ -367,7 +368,8 @@ int run(int argc, const char* const* argv) {
     fmt::print("{}", man_page(REPORTLINT_VERSION, REPORTLINT_HOMEPAGE));
     return 0;
   }
-  const bool subcommand = language_server || command == "trust" || command == "untrust" || command == "merge";
+  const bool web_page = command == "serve";
+  const bool subcommand = language_server || web_page || command == "trust" || command == "untrust" || command == "merge";
   const CliOptions options = subcommand ? parse_args(argc - 1, argv + 1) : parse_args(argc, argv);
   if (command == "merge") {
     merge_outputs(options.paths, options.sarif_max_results);
@@ -397,6 +399,18 @@ int run(int argc, const char* const* argv) {
     if (!options.paths.empty()) throw Error(Failure{"", 0, 0, "reportlint lsp 不接受文件参数：文档由编辑器发送"});
     std::ios::sync_with_stdio(false);
     return lsp::run_server(std::move(linter_options_for_lsp), options.config, stdin, stdout);
+  }
+  if (web_page) {
+    if (!options.paths.empty()) throw Error(Failure{"", 0, 0, "reportlint serve 不接受文件参数：在网页中选择要检查的文件"});
+    serve::ServeOptions serve_options;
+    if (options.host) serve_options.host = *options.host;
+    serve_options.port = options.port.value_or(0);
+    serve_options.open_browser = options.open_browser;
+    serve_options.linter = std::move(linter_options_for_lsp);
+    // The page reads no project configuration: a trusted directory changes nothing.
+    serve_options.linter.trust = {};
+    serve_options.explain = [](const Linter& linter, std::string_view rule) { return explain_rule(linter, rule); };
+    return serve::run_serve(std::move(serve_options));
   }
   if (options.list_rules || options.explain || options.print_config) {
     fs::path where = ".";

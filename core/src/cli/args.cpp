@@ -198,6 +198,16 @@ CliOptions parse_args(int argc, const char* const* argv) {
       const std::string v = value();
       o.shard = parse_shard(v);
       if (!o.shard) invalid(v, "K/N，1 ≤ K ≤ N，如 2/8");
+    } else if (name == "--port") {
+      const std::string v = value();
+      std::uint16_t n = 0;
+      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (ec != std::errc() || end != v.data() + v.size() || n == 0) invalid(v, "1 到 65535 的端口号");
+      o.port = n;
+    } else if (name == "--host") {
+      o.host = value();
+    } else if (name == "--open") {
+      o.open_browser = true;
     } else if (name == "--sarif-max-results") {
       const std::string v = value();
       std::size_t n = 0;

@@ -41,6 +41,9 @@ struct CliOptions {
   std::size_t sarif_max_results = 25000;      // --sarif-max-results N (0: no limit)
   std::optional<std::string> files_from;      // --files-from FILE|-: more paths, one per line or NUL-separated
   std::optional<Shard> shard;                 // --shard K/N
+  std::optional<std::uint16_t> port;         // serve: --port N (default: any free port)
+  std::optional<std::string> host;            // serve: --host ADDRESS (default: loopback)
+  bool open_browser = false;                  // serve: --open
   bool help = false;
   bool version = false;
 };

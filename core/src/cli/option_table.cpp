@@ -45,6 +45,10 @@ constexpr std::array kOptions = {
                "文本文件的编码：auto（默认，自动识别 UTF-8、GB18030/GBK、UTF-16）、\nutf-8、gb18030、gbk、utf-16le、utf-16be"},
     OptionSpec{"--sarif-max-results", "", ValueKind::number, "N", {}, "SARIF 中最多的结果数（默认 25000，GitHub 的上限；0 表示不限）"},
     OptionSpec{"--check-plugin", "", ValueKind::file, "FILE", {}, "在子进程中试加载插件，报告它是否能用、怎样失败"},
+    OptionSpec{"--port", "", ValueKind::number, "N", {}, "reportlint serve 监听的端口（默认：自动选择空闲端口）"},
+    OptionSpec{"--host", "", ValueKind::text, "ADDRESS", {},
+               "reportlint serve 监听的地址（默认 127.0.0.1，只有本机能访问；\n其他地址会让局域网中的人也能上传文件）"},
+    OptionSpec{"--open", "", ValueKind::none, "", {}, "reportlint serve 启动后用浏览器打开页面"},
     OptionSpec{"--version", "-V", ValueKind::none, "", {}, "显示版本"},
     OptionSpec{"--help", "-h", ValueKind::none, "", {}, "显示本帮助"},
 };
@@ -52,6 +56,8 @@ constexpr std::array kOptions = {
 constexpr std::array kSubcommands = {
     SubcommandSpec{"lsp", "[--config FILE] [--plugin-dir DIR] [--profile NAME] [--trust]",
                    "在标准输入输出上运行语言服务器（Language Server Protocol），供编辑器使用"},
+    SubcommandSpec{"serve", "[--port N] [--open] [--profile NAME] [--plugin-dir DIR]",
+                   "在本机启动网页版：在浏览器中拖入 Word 或文本草稿，逐处标出问题并修改"},
     SubcommandSpec{"trust", "[路径]", "信任路径所在项目的 .reportlint.toml（见 docs/security.md）"},
     SubcommandSpec{"untrust", "[路径]", "撤销信任"},
     SubcommandSpec{"merge", "FILE...", "合并分片运行的 json、jsonl 或 sarif 输出（见 docs/scale.md）"},
