@@ -101,6 +101,28 @@ try {
   assert.equal(r.status, 413, 'an oversized upload is refused');
   assert.match(JSON.parse(r.body).error, /文件太大：上限为 20 MB/);
 
+  // Bad input: a clear error naming the file, never a crash.
+  const part = (name, filename, content) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\n${content}\r\n`;
+  const post = (path, parts) => {
+    const body = parts.join('') + `--${boundary}--\r\n`;
+    return request(path, { method: 'POST', body,
+                           headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': Buffer.byteLength(body) } });
+  };
+  r = await post('/api/lint', [part('file', 'broken.docx', 'PK\x03\x04 not a zip')]);
+  assert.equal(r.status, 422);
+  assert.match(JSON.parse(r.body).error, /^broken\.docx: error: 无法读取 Word 文档/);
+  r = await post('/api/lint', [part('file', 'a.txt', '一、xx'), part('preset', '', 'bogus')]);
+  assert.equal(r.status, 422);
+  assert.equal(JSON.parse(r.body).error, '未知的规则集“bogus”');
+  r = await post('/api/lint', [part('file', 'a.txt', '一'), part('file', 'b.txt', '二')]);
+  assert.equal(r.status, 400, 'one file per request');
+  r = await post('/api/fix', [part('file', 'a.txt', '一、xx'), part('fix', '', '99')]);
+  assert.equal(r.status, 400);
+  r = await request('/api/lint', { method: 'POST' });
+  assert.equal(r.status, 400);
+  assert.equal(JSON.parse(r.body).error, '请求中没有文件');
+
   // --- the page -----------------------------------------------------------------------------
   browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

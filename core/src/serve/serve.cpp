@@ -42,9 +42,12 @@ void fail(Response& res, int status, std::string_view message) {
   res.set_content(error_json(message), "application/json; charset=utf-8");
 }
 
+// "sample.docx: error: …" names the file; a problem not tied to one (an unknown preset)
+// is its message alone, without the command line's "reportlint: error:".
 std::string failure_text(const Error& e) {
   std::string out;
-  for (const Failure& f : e.failures()) out.append(out.empty() ? "" : "\n").append(format_failure(f));
+  for (const Failure& f : e.failures())
+    out.append(out.empty() ? "" : "\n").append(f.path.empty() ? f.message : format_failure(f));
   return out;
 }
 
@@ -127,6 +130,8 @@ int run_serve(ServeOptions options) {
       fail(res, 413, fmt::format("文件太大：上限为 {} MB", options.max_file_bytes >> 20));
     else if (res.status == 404)
       fail(res, 404, "没有这个页面");
+    else
+      fail(res, res.status, fmt::format("请求无效（HTTP {}）", res.status));
   });
 
   // The page, compiled in.
