@@ -236,14 +236,12 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
   // Values of the right type that are still wrong, and composite values, are checked
   // here with messages that show the expected form.
   if (top.node("profile")) {
-    toml::node& node = *table.get("profile");
-    {
-      if (const auto* s = node.as_string()) {
-        into.profile = s->get();
-        into.profile_source = node.source();
-      } else {
-        fail(node.source(), "“profile”应为字符串，例如 profile = \"annual-summary\"");
-      }
+    const toml::node& node = *table.get("profile");
+    if (const auto* s = node.as_string()) {
+      into.profile = s->get();
+      into.profile_source = node.source();
+    } else {
+      fail(node.source(), "“profile”应为字符串，例如 profile = \"annual-summary\"");
     }
   }
   if (top.node("rules")) {
@@ -373,22 +371,20 @@ void ConfigLoader::load_layer(const fs::path& path, const toml::source_region* r
   }
   if (top.node("encoding")) {
     const toml::node& node = *table.get("encoding");
-    {
-      std::error_code ec;
-      const fs::path base = (base_dir.empty() ? fs::current_path(ec) : fs::absolute(base_dir, ec)).lexically_normal();
-      auto add = [&](std::string pattern, const toml::node& value) {
-        const auto* name = value.as_string();
-        const auto choice = name ? parse_encoding(name->get()) : std::nullopt;
-        if (!choice)
-          fail(value.source(), "编码应为 \"auto\"、\"utf-8\"、\"gb18030\"、\"gbk\"、\"utf-16le\" 或 \"utf-16be\"");
-        else
-          into.encodings.push_back({std::move(pattern), *choice, base, value.source()});
-      };
-      if (const toml::table* t = node.as_table()) {
-        for (auto&& [pattern, value] : *t) add(std::string(pattern.str()), value);
-      } else {
-        add("**", node);
-      }
+    std::error_code ec;
+    const fs::path base = (base_dir.empty() ? fs::current_path(ec) : fs::absolute(base_dir, ec)).lexically_normal();
+    auto add = [&](std::string pattern, const toml::node& value) {
+      const auto* name = value.as_string();
+      const auto choice = name ? parse_encoding(name->get()) : std::nullopt;
+      if (!choice)
+        fail(value.source(), "编码应为 \"auto\"、\"utf-8\"、\"gb18030\"、\"gbk\"、\"utf-16le\" 或 \"utf-16be\"");
+      else
+        into.encodings.push_back({std::move(pattern), *choice, base, value.source()});
+    };
+    if (const toml::table* t = node.as_table()) {
+      for (auto&& [pattern, value] : *t) add(std::string(pattern.str()), value);
+    } else {
+      add("**", node);
     }
   }
   top.finish();
