@@ -7,6 +7,7 @@
 // relints, that fixing all and downloading gives what `reportlint --fix` writes, and the
 // printable report. Security: a foreign Host or Origin gets 403, an oversized upload a
 // clear 413, and two pages uploading at once each get their own file's findings.
+// `--open` calls xdg-open (a stand-in on PATH) with the printed address.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, copyFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -288,6 +289,24 @@ try {
   assert.match(await fresh.$eval('#tabs', (t) => t.textContent), /述职报告\.docx/);
 
   assert.deepEqual(pageErrors, [], 'no script errors on the page');
+
+  // --open hands the address to the desktop's browser (xdg-open), here a stand-in that
+  // records it.
+  const bin = join(work, 'bin');
+  execFileSync('mkdir', ['-p', bin]);
+  writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$1" > "${join(work, 'opened')}"\n`, { mode: 0o755 });
+  const opener = spawn(binary, ['serve', '--open'], { cwd: work, stdio: ['ignore', 'pipe', 'inherit'],
+                                                    env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+  const shown = await Promise.race([
+    new Promise((resolve) => { let out = ''; opener.stdout.on('data', (c) => { out += c; const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//); if (m) resolve(m[0]); }); }),
+    timeout(20000, 'serve --open printing its address'),
+  ]);
+  await Promise.race([
+    (async () => { while (!existsSync(join(work, 'opened'))) await new Promise((s) => setTimeout(s, 50)); })(),
+    timeout(10000, 'xdg-open being called'),
+  ]);
+  opener.kill('SIGTERM');
+  assert.equal(readFileSync(join(work, 'opened'), 'utf8').trim(), shown, '--open opens the printed address');
   console.log(`serve_test: ok (${expected.length} findings marked as the CLI reports them)`);
 } finally {
   if (browser) await browser.close();
