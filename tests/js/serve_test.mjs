@@ -19,6 +19,9 @@ import puppeteer from 'puppeteer-core';
 const [binary, sample, screenshot] = process.argv.slice(2);
 if (!binary || !sample) throw new Error('usage: node serve_test.mjs REPORTLINT SAMPLE [SCREENSHOT]');
 const work = mkdtempSync(join(tmpdir(), 'reportlint-serve-'));
+// Polled by time, not by animation frame: a page in a background tab (the two-page case
+// below) gets no animation frames, and a frame-polled wait there never ends.
+const POLL = { polling: 100 };
 const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms).unref());
 
 // --- the command line's answers, to compare with ---------------------------------------
@@ -47,6 +50,8 @@ d = docx.Document()
 d.add_paragraph('xx局2023年述职报告')
 d.add_heading('一、履职情况', level=1)
 d.add_paragraph('截止目前，完成了xx项任务，一是加强学习，三是改进作风。')
+d.add_paragraph('第一项工作', style='List Number')
+d.add_paragraph('第二项工作xx，截止目前已完成', style='List Number')
 d.add_heading('二、存在问题', level=1)
 d.add_paragraph('工作中存在某某问题。')
 d.save(sys.argv[1])
@@ -84,6 +89,7 @@ function request(path, { method = 'GET', headers = {}, body } = {}) {
 }
 
 let browser;
+let opener;  // the --open case's server
 try {
   // --- security, without a browser ------------------------------------------------------
   let r = await request('/api/choices', { headers: { Host: `evil.example:${port}` } });
@@ -141,8 +147,8 @@ try {
     const before = await p.$$eval('#tabs button', (b) => b.length);
     const input = await p.$('#files');
     await input.uploadFile(...files);
-    await p.waitForFunction((n) => document.querySelectorAll('#tabs button').length >= n, {}, before + files.length);
-    await p.waitForFunction(() => !document.getElementById('status').textContent.startsWith('正在'));
+    await p.waitForFunction((n) => document.querySelectorAll('#tabs button').length >= n, POLL, before + files.length);
+    await p.waitForFunction(() => !document.getElementById('status').textContent.startsWith('正在'), POLL);
   }
   // What the page marked: per finding (by its index) the text of its marks, by line.
   const marked = (p) => p.$$eval('mark.finding', (marks) => {
@@ -158,7 +164,9 @@ try {
     return out;
   });
   // The text each finding should mark on its first line, from the file's own lines.
-  function expectMarks(lines, findings, got, what) {
+  // `lines` are the file's lines, or the page's for a Word document: then each line's
+  // automatic number (data-typed units long) comes before the typed text the columns count.
+  function expectMarks(lines, findings, got, what, typed = []) {
     assert.equal(Object.keys(got).length, findings.length, `${what}: one mark per finding`);
     findings.forEach((d, i) => {
       const g = got[i];
@@ -166,9 +174,12 @@ try {
       const line = Math.min(d.line, lines.length);
       assert.equal(g.line, line, `${what}: ${d.rule} marked on line ${line}`);
       const text = lines[line - 1] ?? '';
-      const end = d.end_line === d.line ? d.end_column - 1 : text.length;
-      const want = text.slice(d.column - 1, end);
-      if (want === '' && d.line === d.end_line) assert.ok(g.empty, `${what}: ${d.rule} at ${d.line}:${d.column} has an empty mark`);
+      const shift = typed[line - 1] ?? 0;
+      const end = d.end_line === d.line ? d.end_column - 1 + shift : text.length;
+      const want = text.slice(d.column - 1 + shift, end);
+      if (want === '' && d.line === d.end_line && shift > 0 && d.column === 1)
+        assert.equal(g.text, text.slice(0, shift), `${what}: ${d.rule} on an automatic number marks the number`);
+      else if (want === '' && d.line === d.end_line) assert.ok(g.empty, `${what}: ${d.rule} at ${d.line}:${d.column} has an empty mark`);
       else if (want !== '') assert.equal(g.text, want, `${what}: ${d.rule} at ${d.line}:${d.column}`);
     });
   }
@@ -194,10 +205,17 @@ try {
     return box.top >= doc.top && box.bottom <= doc.bottom;
   });
   assert.ok(inView, 'the selected mark is scrolled into view');
+  const itemInView = await page.$eval('.item.selected', (m) => {
+    const box = m.getBoundingClientRect();
+    const list = m.closest('.list').getBoundingClientRect();
+    return box.top >= list.top && box.bottom <= list.bottom;
+  });
+  assert.ok(itemInView, 'the selected item is scrolled into view in the list');
   assert.equal(await page.$eval('#detail-title', (e) => e.textContent), expected[pick].message);
   await page.click('#show-rule');
-  await page.waitForFunction(() => !document.getElementById('rule-page').hidden && document.getElementById('rule-page').textContent.length > 0);
-  assert.ok((await page.$eval('#rule-page', (e) => e.textContent)).startsWith(`# ${expected[pick].rule}`), 'the rule page is shown');
+  await page.waitForFunction(() => !document.getElementById('rule-page').hidden && document.getElementById('rule-page').textContent.length > 0, POLL);
+  assert.equal(await page.$eval('#rule-page h1', (e) => e.textContent), expected[pick].rule, 'the rule page is shown');
+  assert.ok(await page.$('#rule-page h2'), 'its sections are rendered');
   // … and clicking a mark selects its list item; the keyboard steps to the next one.
   await page.click('mark.finding[data-findings="0"]');
   assert.equal(await page.$eval('.item.selected', (e) => e.dataset.finding), '0');
@@ -207,10 +225,10 @@ try {
   // Switching the document type relints with that profile.
   await page.select('#profile', 'work-plan');
   const workPlan = cliFindings(draft, 'work-plan');
-  await page.waitForFunction((n) => document.querySelectorAll('.item').length === n && !document.getElementById('status').textContent.startsWith('正在'), {}, workPlan.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.item').length === n && !document.getElementById('status').textContent.startsWith('正在'), POLL, workPlan.length);
   expectMarks(sampleLines, workPlan, await marked(page), 'work-plan profile');
   await page.select('#profile', '');
-  await page.waitForFunction((n) => document.querySelectorAll('.item').length === n && !document.getElementById('status').textContent.startsWith('正在'), {}, expected.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.item').length === n && !document.getElementById('status').textContent.startsWith('正在'), POLL, expected.length);
 
   // The printable report lists every finding.
   await page.evaluate(() => { window.print = () => { document.body.dataset.printed = 'true'; }; });
@@ -225,6 +243,8 @@ try {
 
   if (screenshot) {
     await page.click(`.item[data-finding="3"]`);
+    await page.click('#show-rule');
+    await page.waitForSelector('#rule-page h1');
     await page.screenshot({ path: screenshot });
   }
 
@@ -234,7 +254,7 @@ try {
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
   async function fixAllAndDownload(file) {
     await page.click('#fix-all');
-    await page.waitForFunction(() => document.getElementById('status').textContent.includes('已应用'));
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('已应用'), POLL);
     rmSync(downloads, { recursive: true, force: true });
     await page.click('#download');
     const saved = join(downloads, basename(file));
@@ -254,8 +274,14 @@ try {
   // A Word document: shown with its headings, marked as the command line finds; fixed in
   // its own format.
   await upload(page, [docx]);
-  assert.equal(await page.$$eval('.item', (items) => items.length), cliFindings(docx).length, 'the .docx findings');
+  const docxFindings = cliFindings(docx);
+  assert.equal(await page.$$eval('.item', (items) => items.length), docxFindings.length, 'the .docx findings');
   assert.ok(await page.$('.line.heading.level-1'), 'Word headings are recognisable');
+  const shownLines = await page.$$eval('.line .text', (t) => t.map((x) => x.textContent));
+  const typed = await page.$$eval('.line', (t) => t.map((x) => Number(x.dataset.typed)));
+  assert.ok(shownLines.includes('2.第二项工作xx，截止目前已完成'), `Word's automatic numbers are shown: ${shownLines.join(' / ')}`);
+  assert.ok(docxFindings.some((d) => shownLines[d.line - 1].startsWith('2.') && d.rule === 'placeholder.unfilled'), 'a finding after an automatic number');
+  expectMarks(shownLines, docxFindings, await marked(page), '.docx', typed);
   [fromPage, fromCli] = await fixAllAndDownload(docx);
   assert.equal(fromPage.subarray(0, 2).toString(), 'PK', 'a .docx comes back as a .docx');
   assert.equal(cliFindings(join(downloads, basename(docx))).length, cliFindings(join(work, `cli-${basename(docx)}`)).length,
@@ -272,14 +298,16 @@ try {
   const firstFixable = expected.findIndex((d) => d.fixes.length > 0);
   await page.click(`.item[data-finding="${firstFixable}"]`);
   await page.click('#apply-one');
-  await page.waitForFunction(() => document.getElementById('status').textContent.includes('已应用 1 处'));
+  await page.waitForFunction(() => document.getElementById('status').textContent.includes('已应用 1 处'), POLL);
   assert.ok((await page.$$eval('.item', (items) => items.length)) < expected.length, 'one fix applied');
 
   // Two pages uploading at once get their own findings.
   const other = await browser.newPage();
+  other.on('pageerror', (e) => pageErrors.push(e.message));
   await other.goto(url);
   await other.waitForSelector('body[data-ready="true"]');
   const fresh = await browser.newPage();
+  fresh.on('pageerror', (e) => pageErrors.push(e.message));
   await fresh.goto(url);
   await fresh.waitForSelector('body[data-ready="true"]');
   await Promise.all([upload(other, [draft]), upload(fresh, [docx])]);
@@ -295,7 +323,7 @@ try {
   const bin = join(work, 'bin');
   execFileSync('mkdir', ['-p', bin]);
   writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$1" > "${join(work, 'opened')}"\n`, { mode: 0o755 });
-  const opener = spawn(binary, ['serve', '--open'], { cwd: work, stdio: ['ignore', 'pipe', 'inherit'],
+  opener = spawn(binary, ['serve', '--open'], { cwd: work, stdio: ['ignore', 'pipe', 'inherit'],
                                                     env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
   const shown = await Promise.race([
     new Promise((resolve) => { let out = ''; opener.stdout.on('data', (c) => { out += c; const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//); if (m) resolve(m[0]); }); }),
@@ -311,5 +339,6 @@ try {
 } finally {
   if (browser) await browser.close();
   server.kill('SIGTERM');
+  if (opener) opener.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@
 #include "model/position.hpp"
 #include "output/json_diagnostic.hpp"
 #include "output/json_writer.hpp"
+#include "reportlint/text.hpp"
 
 namespace reportlint::serve {
 namespace {
@@ -19,6 +20,12 @@ const char* kind_name(LineKind kind) {
   return "text";
 }
 
+std::size_t utf16_length(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) n += utf8::next(s, i) > 0xFFFF ? 2 : 1;
+  return n;
+}
+
 }  // namespace
 
 std::string result_json(const std::string& file, const Linted& linted) {
@@ -30,7 +37,12 @@ std::string result_json(const std::string& file, const Linted& linted) {
   const Outline& outline = doc.outline();
   for (std::size_t i = 0; i < doc.lines().size(); ++i) {
     out += i ? ", {\"text\": " : "{\"text\": ";
-    json::append_string(out, doc.line_text(static_cast<std::uint32_t>(i)));
+    const std::string_view text = doc.line_text(static_cast<std::uint32_t>(i));
+    json::append_string(out, text);
+    // A Word paragraph's automatic number is shown but not typed: columns count from after
+    // it, so the page shifts them by its length (in UTF-16 units, like the columns).
+    const std::size_t generated = doc.typed_begin(i) - doc.lines()[i].begin;
+    out.append(", \"typed\": ").append(std::to_string(utf16_length(text.substr(0, generated))));
     out.append(", \"kind\": \"").append(kind_name(outline.lines[i].kind)).append("\", \"level\": ");
     out.append(std::to_string(outline.lines[i].level)).append("}");
   }

@@ -104,14 +104,21 @@ function segmentsByLine(result) {
     const empty = d.line === d.end_line && d.column === d.end_column;
     for (let l = first; l <= end; l++) {
       const length = lines[l] ? lines[l].text.length : 0;
-      const start = l === d.line - 1 ? Math.min(d.column - 1, length) : 0;
-      const stop = l === d.end_line - 1 ? Math.min(d.end_column - 1, length) : length;
+      // Columns count from the typed text, after a Word paragraph's automatic number.
+      const typed = lines[l] ? lines[l].typed : 0;
+      const start = l === d.line - 1 ? Math.min(d.column - 1 + typed, length) : 0;
+      // A range running to column 1 of a later line ends before that line's number.
+      const stop = l !== d.end_line - 1 ? length : l > d.line - 1 && d.end_column === 1 ? 0 : Math.min(d.end_column - 1 + typed, length);
+      // A finding on the automatic number itself is an empty range at column 1: mark the number.
+      if (empty && typed > 0 && d.column === 1) { byLine[l].push({ i, start: 0, end: typed, severity: d.severity }); break; }
       if (empty) { byLine[l].push({ i, start, end: start, severity: d.severity }); break; }
       if (stop > start) byLine[l].push({ i, start, end: stop, severity: d.severity });
     }
     // A range that ends at the start of the next line still marks something.
-    if (!empty && !byLine.some((segs) => segs.some((s) => s.i === i)) && lines[first])
-      byLine[first].push({ i, start: Math.min(d.column - 1, lines[first].text.length), end: lines[first].text.length, severity: d.severity });
+    if (!empty && !byLine.some((segs) => segs.some((s) => s.i === i)) && lines[first]) {
+      const length = lines[first].text.length;
+      byLine[first].push({ i, start: Math.min(d.column - 1 + lines[first].typed, length), end: length, severity: d.severity });
+    }
   });
   return byLine;
 }
@@ -151,7 +158,7 @@ function renderDocument(result) {
   root.replaceChildren();
   result.lines.forEach((line, l) => {
     const kind = line.kind === "heading" ? `heading level-${line.level}` : line.kind;
-    root.append(el("div", { class: `line ${kind}`, dataset: { line: String(l + 1) } },
+    root.append(el("div", { class: `line ${kind}`, dataset: { line: String(l + 1), typed: String(line.typed) } },
       el("span", { class: "no", "aria-hidden": "true" }, String(l + 1)), renderLine(line.text, byLine[l], anchored)));
   });
 }
@@ -215,12 +222,7 @@ function select(i) {
   const d = entry.result.diagnostics[i];
   state.selected = i;
   for (const m of document.querySelectorAll("mark.selected, .item.selected")) m.classList.remove("selected");
-  const marks = [...document.querySelectorAll("mark.finding")].filter((m) => m.dataset.findings.split(" ").includes(String(i)));
-  for (const m of marks) m.classList.add("selected");
-  if (marks.length) marks[0].scrollIntoView({ block: "center" });
-  const item = document.querySelector(`.item[data-finding="${i}"]`);
-  if (item) { item.classList.add("selected"); item.scrollIntoView({ block: "nearest" }); }
-
+  // The detail first: it takes room from the list, which then scrolls to the item.
   $("detail").hidden = false;
   $("detail-title").textContent = d.message;
   $("detail-where").textContent = `${where(d)} · ${SEVERITIES.find(([s]) => s === d.severity)[1]} · ${d.rule}`;
@@ -228,14 +230,75 @@ function select(i) {
   $("detail-fix").textContent = d.fixes.length ? `修改：${d.fix_message}${d.fix_safe ? "（确定）" : "（建议，请核对后再应用）"}` : "没有自动修改，请手工处理。";
   $("apply-one").disabled = !d.fixes.length;
   $("rule-page").hidden = true;
+
+  const marks = [...document.querySelectorAll("mark.finding")].filter((m) => m.dataset.findings.split(" ").includes(String(i)));
+  for (const m of marks) m.classList.add("selected");
+  if (marks.length) marks[0].scrollIntoView({ block: "center" });
+  const item = document.querySelector(`.item[data-finding="${i}"]`);
+  if (item) { item.classList.add("selected"); item.scrollIntoView({ block: "nearest" }); }
+}
+
+// The rule pages are Markdown: headings, paragraphs, lists, code blocks, tables, `code`
+// and **bold**. Built as DOM nodes, never as HTML text, so a page cannot inject markup.
+function inline(text) {
+  const out = [];
+  for (const part of text.split(/(`[^`]+`|\*\*[^*]+\*\*)/)) {
+    if (part.startsWith("`") && part.endsWith("`") && part.length > 1) out.push(el("code", {}, part.slice(1, -1)));
+    else if (part.startsWith("**") && part.endsWith("**") && part.length > 3) out.push(el("strong", {}, part.slice(2, -2)));
+    else if (part) out.push(part.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"));  // links: their text
+  }
+  return out;
+}
+
+function markdown(text) {
+  const root = el("div");
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length;) {
+    const line = lines[i];
+    if (line.startsWith("```")) {
+      const code = [];
+      for (i++; i < lines.length && !lines[i].startsWith("```"); i++) code.push(lines[i]);
+      root.append(el("pre", {}, code.join("\n")));
+      i++;
+    } else if (/^#{1,6} /.test(line)) {
+      const level = line.indexOf(" ");
+      root.append(el(`h${level}`, {}, ...inline(line.replace(/^#+ /, ""))));
+      i++;
+    } else if (/^\s*[-*] /.test(line)) {
+      const list = el("ul");
+      while (i < lines.length && (/^\s*[-*] /.test(lines[i]) || /^\s{2,}\S/.test(lines[i]))) {
+        if (/^\s*[-*] /.test(lines[i])) list.append(el("li", {}, ...inline(lines[i].replace(/^\s*[-*] /, ""))));
+        else list.lastChild.append(...inline(" " + lines[i].trim()));
+        i++;
+      }
+      root.append(list);
+    } else if (line.startsWith("|")) {
+      const table = el("table");
+      for (; i < lines.length && lines[i].startsWith("|"); i++) {
+        if (/^\|[\s|:-]+\|$/.test(lines[i])) continue;  // the header's rule
+        const cells = lines[i].slice(1, -1).split("|").map((c) => el("td", {}, ...inline(c.trim())));
+        table.append(el("tr", {}, ...cells));
+      }
+      root.append(table);
+    } else if (line.trim()) {
+      const para = [];
+      for (; i < lines.length && lines[i].trim() && !/^(#|```|\||\s*[-*] )/.test(lines[i]); i++) para.push(lines[i].trim());
+      root.append(el("p", {}, ...inline(para.join(""))));
+    } else {
+      i++;
+    }
+  }
+  return root;
 }
 
 async function showRule() {
   const d = state.files[state.current].result.diagnostics[state.selected];
   const response = await fetch(`/api/rules/${encodeURIComponent(d.rule)}`);
-  $("rule-page").textContent = response.ok ? await response.text() : await errorOf(response);
-  $("rule-page").hidden = false;
-  $("rule-page").dataset.rule = d.rule;
+  const page = $("rule-page");
+  if (response.ok) page.replaceChildren(markdown(await response.text()));
+  else page.replaceChildren(el("p", {}, await errorOf(response)));
+  page.hidden = false;
+  page.dataset.rule = d.rule;
 }
 
 function step(delta) {
