@@ -122,6 +122,9 @@ try {
   r = await post('/api/lint', [part('file', 'a.txt', '一、xx'), part('preset', '', 'bogus')]);
   assert.equal(r.status, 422);
   assert.equal(JSON.parse(r.body).error, '未知的规则集“bogus”');
+  r = await post('/api/lint', [part('file', 'dir/../名\x01.txt', '一、xx')]);
+  assert.equal(r.status, 200, 'any file name is shown, never used as a path');
+  assert.equal(JSON.parse(r.body).file, '名\\x01.txt');
   r = await post('/api/lint', [part('file', 'a.txt', '一'), part('file', 'b.txt', '二')]);
   assert.equal(r.status, 400, 'one file per request');
   r = await post('/api/fix', [part('file', 'a.txt', '一、xx'), part('fix', '', '99')]);

@@ -20,6 +20,7 @@
 #include "serve/request_guard.hpp"
 #include "serve/result_json.hpp"
 #include "support/error.hpp"
+#include "support/names.hpp"
 #include "workspace/pipeline.hpp"
 
 extern char** environ;
@@ -72,8 +73,9 @@ bool read_upload(const Request& req, Response& res, Upload& up) {
   }
   const httplib::MultipartFormData file = req.get_file_value("file");
   // Only the last path component, for display and to tell .md from .txt: nothing is
-  // written under this name.
-  up.name = file.filename.substr(file.filename.find_last_of("/\\") + 1);
+  // written under this name. Escaped as the command line shows names (bytes that are not
+  // UTF-8, control characters), so the JSON stays valid whatever the browser sent.
+  up.name = escape_name(file.filename.substr(file.filename.find_last_of("/\\") + 1));
   if (up.name.empty()) up.name = "草稿.txt";
   up.bytes = file.content;
   if (req.has_file("preset")) up.preset = req.get_file_value("preset").content;
