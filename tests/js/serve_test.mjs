@@ -74,6 +74,16 @@ const url = await Promise.race([
 ]);
 const port = new URL(url).port;
 
+// How a server sent SIGTERM ended (Ctrl+C is SIGINT, handled alike): its exit status, or
+// the signal when it came before the server took the signals over.
+function stopped(child) {
+  child.kill('SIGTERM');
+  return Promise.race([
+    new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal))),
+    timeout(10000, 'the server stopping on SIGTERM'),
+  ]);
+}
+
 function request(path, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -336,8 +346,13 @@ try {
     (async () => { while (!existsSync(join(work, 'opened'))) await new Promise((s) => setTimeout(s, 50)); })(),
     timeout(10000, 'xdg-open being called'),
   ]);
-  opener.kill('SIGTERM');
   assert.equal(readFileSync(join(work, 'opened'), 'utf8').trim(), shown, '--open opens the printed address');
+  assert.equal(await stopped(opener), 0, 'SIGTERM stops the server');
+
+  // A signal that comes before the server listens stops it too.
+  const early = spawn(binary, ['serve'], { cwd: work, stdio: 'ignore' });
+  early.kill('SIGTERM');
+  assert.ok([0, 'SIGTERM'].includes(await stopped(early)), 'SIGTERM at once stops the server');
   console.log(`serve_test: ok (${expected.length} findings marked as the CLI reports them)`);
 } finally {
   if (browser) await browser.close();

@@ -226,12 +226,13 @@ int run_serve(ServeOptions options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   std::atomic<bool> done = false;
   std::thread waiter([&] {
-    const timespec tick{0, 200'000'000};
+    const timespec tick{0, 100'000'000};
+    bool stopping = false;
     while (!done) {
-      if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
-        server.stop();
-        return;
-      }
+      if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) stopping = true;
+      // Again at every tick until the listener has returned: stop() does nothing before
+      // listening has begun, and a signal that came that early must not be lost.
+      if (stopping) server.stop();
     }
   });
 
