@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -66,53 +67,28 @@ class OptionReader {
   bool get_bool(std::string_view key, bool fallback) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (auto v = node->value_exact<bool>()) return *v;
-    wrong_type(*node, key, "布尔值（true 或 false）");
-    return fallback;
+    return checked(key, [&](TableReader& r) { return r.boolean_of(*node, key); }).value_or(fallback);
   }
 
   std::int64_t get_int(std::string_view key, std::int64_t fallback, std::int64_t min,
                        std::int64_t max) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (auto v = node->value_exact<std::int64_t>(); v && *v >= min && *v <= max) return *v;
-    wrong_type(*node, key, std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数");
-    return fallback;
+    return checked(key, [&](TableReader& r) { return r.integer_of(*node, key, min, max); }).value_or(fallback);
   }
 
   std::string get_string(std::string_view key, std::string fallback) {
     const toml::node* node = get(key);
     if (!node) return fallback;
-    if (auto v = node->value_exact<std::string>()) return *v;
-    wrong_type(*node, key, "字符串");
-    return fallback;
+    return checked(key, [&](TableReader& r) { return r.string_of(*node, key); }).value_or(std::move(fallback));
   }
 
   // A string, or an array of strings; each element's source comes along for errors.
-  struct StringItem {
-    std::string value;
-    toml::source_region source;
-  };
+  using StringItem = TableReader::Item;
   std::vector<StringItem> get_strings(std::string_view key) {
-    std::vector<StringItem> out;
     const toml::node* node = get(key);
-    if (!node) return out;
-    if (auto s = node->value_exact<std::string>()) {
-      out.push_back({*s, node->source()});
-      return out;
-    }
-    const toml::array* array = node->as_array();
-    if (!array) {
-      wrong_type(*node, key, "字符串或字符串数组");
-      return out;
-    }
-    for (const toml::node& element : *array) {
-      if (auto s = element.value_exact<std::string>())
-        out.push_back({*s, element.source()});
-      else
-        report(element, key, "选项“" + std::string(key) + "”的元素应为字符串");
-    }
-    return out;
+    if (!node) return {};
+    return checked(key, [&](TableReader& r) { return r.string_or_strings_of(*node, key); });
   }
 
   // State the rules of one plugin share, built once per configuration: the first rule
@@ -179,15 +155,16 @@ class OptionReader {
     return out;
   }
 
-  // The getters check again only the options of a plugin that declares none; they word
-  // their errors as TableReader does.
-  void wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
-    report(node, key, "选项“" + std::string(key) + "”应为" + std::string(expected));
-  }
-  // Each option's first problem only: one wrong value is one error, not one per rule.
-  void report(const toml::node& node, std::string_view key, std::string message) {
-    if (!invalid_.emplace(key).second) return;
-    context_.error(node.source(), std::move(message));
+  // The getters' type checks, through TableReader's (a declared option was checked by
+  // validate() and passes). Each option's first problem only: one wrong value is one
+  // error, not one per rule that reads it.
+  template <class Check>
+  std::invoke_result_t<Check, TableReader&> checked(std::string_view key, Check&& check) {
+    TableReader reader(table(), "", [&](const toml::source_region& where, std::string message) {
+      if (invalid_.emplace(key).second) context_.error(where, std::move(message));
+    });
+    reader.keys_called("选项");
+    return check(reader);
   }
 
   ConfigureContext& context_;

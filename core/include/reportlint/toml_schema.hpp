@@ -50,26 +50,17 @@ class TableReader {
   // A string; with `non_empty`, "" is an error. Absent or wrong: nullopt.
   std::optional<std::string> string(std::string_view key, bool non_empty = false) {
     const toml::node* n = node(key);
-    if (!n) return std::nullopt;
-    if (auto s = n->value_exact<std::string>(); s && (!non_empty || !s->empty())) return *s;
-    problem(*n, quoted(key).append(non_empty ? "应为非空字符串" : "应为字符串"));
-    return std::nullopt;
+    return n ? string_of(*n, key, non_empty) : std::nullopt;
   }
 
   std::optional<bool> boolean(std::string_view key) {
     const toml::node* n = node(key);
-    if (!n) return std::nullopt;
-    if (auto b = n->value_exact<bool>()) return *b;
-    problem(*n, quoted(key).append("应为布尔值（true 或 false）"));
-    return std::nullopt;
+    return n ? boolean_of(*n, key) : std::nullopt;
   }
 
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max) {
     const toml::node* n = node(key);
-    if (!n) return std::nullopt;
-    if (auto v = n->value_exact<std::int64_t>(); v && *v >= min && *v <= max) return *v;
-    problem(*n, quoted(key).append("应为 ").append(std::to_string(min)).append(" 到 ").append(std::to_string(max)).append(" 之间的整数"));
-    return std::nullopt;
+    return n ? integer_of(*n, key, min, max) : std::nullopt;
   }
 
   // An array of strings (each non-empty with `non_empty`). Absent: empty; a wrong element
@@ -97,18 +88,38 @@ class TableReader {
     toml::source_region source;
   };
   std::vector<Item> string_or_strings(std::string_view key) {
-    std::vector<Item> out;
     const toml::node* n = node(key);
-    if (!n) return out;
-    if (auto s = n->value_exact<std::string>()) {
-      out.push_back({*s, n->source()});
-    } else if (const toml::array* array = n->as_array()) {
+    return n ? string_or_strings_of(*n, key) : std::vector<Item>{};
+  }
+
+  // The same checks on a node found elsewhere (an option read through a fallback table),
+  // named `key` in messages.
+  std::optional<std::string> string_of(const toml::node& n, std::string_view key, bool non_empty = false) {
+    if (auto s = n.value_exact<std::string>(); s && (!non_empty || !s->empty())) return *s;
+    problem(n, quoted(key).append(non_empty ? "应为非空字符串" : "应为字符串"));
+    return std::nullopt;
+  }
+  std::optional<bool> boolean_of(const toml::node& n, std::string_view key) {
+    if (auto b = n.value_exact<bool>()) return *b;
+    problem(n, quoted(key).append("应为布尔值（true 或 false）"));
+    return std::nullopt;
+  }
+  std::optional<std::int64_t> integer_of(const toml::node& n, std::string_view key, std::int64_t min, std::int64_t max) {
+    if (auto v = n.value_exact<std::int64_t>(); v && *v >= min && *v <= max) return *v;
+    problem(n, quoted(key).append("应为 ").append(std::to_string(min)).append(" 到 ").append(std::to_string(max)).append(" 之间的整数"));
+    return std::nullopt;
+  }
+  std::vector<Item> string_or_strings_of(const toml::node& n, std::string_view key) {
+    std::vector<Item> out;
+    if (auto s = n.value_exact<std::string>()) {
+      out.push_back({*s, n.source()});
+    } else if (const toml::array* array = n.as_array()) {
       for (const toml::node& item : *array) {
         if (auto v = item.value_exact<std::string>()) out.push_back({*v, item.source()});
         else problem(item, quoted(key).append("的元素应为字符串"));
       }
     } else {
-      problem(*n, quoted(key).append("应为字符串或字符串数组"));
+      problem(n, quoted(key).append("应为字符串或字符串数组"));
     }
     return out;
   }

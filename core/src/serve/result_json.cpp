@@ -22,7 +22,7 @@ const char* kind_name(LineKind kind) {
 
 std::size_t utf16_length(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) n += utf8::next(s, i) > 0xFFFF ? 2 : 1;
+  for (std::size_t i = 0; i < s.size();) n += column_width(utf8::next(s, i), ColumnUnit::utf16);
   return n;
 }
 
