@@ -22,7 +22,7 @@ function(reportlint_add_plugin name)
     OUTPUT "${generated}"
     COMMAND ${CMAKE_COMMAND} -DPLUGIN=${name} -DDOCS_DIR=${ARG_DOCS_DIR} -DOUTPUT=${generated}
             -P "${_REPORTLINT_CMAKE_DIR}/EmbedRuleDocs.cmake"
-    DEPENDS ${docs} "${_REPORTLINT_CMAKE_DIR}/EmbedRuleDocs.cmake"
+    DEPENDS ${docs} "${_REPORTLINT_CMAKE_DIR}/EmbedRuleDocs.cmake" "${_REPORTLINT_CMAKE_DIR}/EmbedText.cmake"
     COMMENT "Embedding rule docs of plugin ${name}"
     VERBATIM)
   add_library(${ARG_TARGET} MODULE ${ARG_SOURCES} "${generated}")
